@@ -831,34 +831,55 @@ struct Reader<'b> {
     texts: &'b str,
 }
 
+/// The number at `*at` of `bytes`, `*at` moved past it (`Writer::u32`).
+#[inline(always)]
+fn number(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    // Most numbers are one byte (`NONE`, small counts and numbers).
+    let first = *bytes.get(*at)?;
+    *at += 1;
+    if first < 0x80 {
+        return Some(u32::from(first).wrapping_sub(1));
+    }
+    let mut value = u32::from(first & 0x7f);
+    for shift in [7, 14, 21, 28] {
+        let byte = *bytes.get(*at)?;
+        *at += 1;
+        // The fifth byte holds the top four bits only.
+        if shift == 28 && byte & 0x70 != 0 {
+            return None;
+        }
+        value |= u32::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
+            return Some(value.wrapping_sub(1));
+        }
+    }
+    None
+}
+
 impl<'b> Reader<'b> {
     fn u32(&mut self) -> Option<u32> {
-        // Most numbers are one byte (`NONE`, small counts and numbers).
-        let first = *self.bytes.get(self.at)?;
-        self.at += 1;
-        if first < 0x80 {
-            return Some(u32::from(first).wrapping_sub(1));
+        number(self.bytes, &mut self.at)
+    }
+    /// `count` numbers in a row, decoded in one loop: every table of a lexicon
+    /// is read through it, so that the decoding is inlined once, not at each
+    /// field of each table (`read_tables`).
+    #[inline(never)]
+    fn numbers(&mut self, count: usize) -> Option<Vec<u32>> {
+        let mut numbers = Vec::with_capacity(count);
+        for _ in 0..count {
+            numbers.push(number(self.bytes, &mut self.at)?);
         }
-        let mut value = u32::from(first & 0x7f);
-        for shift in [7, 14, 21, 28] {
-            let byte = *self.bytes.get(self.at)?;
-            self.at += 1;
-            // The fifth byte holds the top four bits only.
-            if shift == 28 && byte & 0x70 != 0 {
-                return None;
-            }
-            value |= u32::from(byte & 0x7f) << shift;
-            if byte < 0x80 {
-                return Some(value.wrapping_sub(1));
-            }
-        }
-        None
+        Some(numbers)
     }
     /// A count of items of at least `item_bytes` bytes each (a number is one
     /// byte at least): never more than the bytes left hold.
     fn count(&mut self, item_bytes: usize) -> Option<usize> {
         let count = self.u32()? as usize;
         (count.checked_mul(item_bytes)? <= self.bytes.len() - self.at).then_some(count)
+    }
+    /// `count` items of `fields` numbers each (`count` as `Reader::count` bounds it).
+    fn table(&mut self, count: usize, fields: usize) -> Option<Vec<u32>> {
+        self.numbers(count.checked_mul(fields)?)
     }
     /// The lexicon's texts, checked as UTF-8 once (`Reader::texts`).
     fn all_texts(&mut self) -> Option<&'b str> {
@@ -869,13 +890,18 @@ impl<'b> Reader<'b> {
     }
     /// A text: a range of `texts` (on character boundaries, or refused).
     fn text(&mut self) -> Option<&'b str> {
-        let start = self.u32()? as usize;
-        let len = self.u32()? as usize;
+        let start = self.u32()?;
+        let len = self.u32()?;
+        self.text_at(start, len)
+    }
+    /// The text of `len` bytes at `start` of `texts` (on character boundaries, or refused).
+    fn text_at(&self, start: u32, len: u32) -> Option<&'b str> {
+        let (start, len) = (start as usize, len as usize);
         self.texts.get(start..start.checked_add(len)?)
     }
     fn u32s(&mut self) -> Option<Vec<u32>> {
         let count = self.count(1)?;
-        (0..count).map(|_| self.u32()).collect()
+        self.numbers(count)
     }
 }
 
@@ -957,78 +983,103 @@ impl<P> Lexicon<P> {
     /// Its texts are borrowed from `bytes`, which live as long as the program
     /// (the built-in lexicons are in the crate).
     pub fn from_bytes(bytes: &'static [u8], payload: impl Fn(&'static str) -> Option<P>) -> Option<Lexicon<P>> {
-        let mut input = Reader { bytes, at: 0, texts: "" };
-        if input.u32()? != BYTES_VERSION {
-            return None;
+        // The tables are read by `read_tables`, one function for every payload
+        // type (#14 cold start: this function was compiled once per payload type
+        // at a first lint, 2 × 2,253 bytes of wasm body, with its iterator adapters).
+        let (trie, texts) = read_tables(bytes)?;
+        let mut entries = Vec::with_capacity(texts.len());
+        for (term, read, text) in texts {
+            entries.push(Entry { term: Cow::Borrowed(term), read: Cow::Borrowed(read), payload: payload(text)? });
         }
-        input.texts = input.all_texts()?;
-        let count = input.count(3)?;
-        let nodes = (0..count)
-            .map(|_| Some(Node { first_entry: input.u32()?, last_entry: input.u32()?, has_children: input.u32()? != 0 }))
-            .collect::<Option<Vec<Node>>>()?;
-        let count = input.count(2)?;
-        let mut words = Interned::with_capacity(count);
-        for _ in 0..count {
-            words.push(Cow::Borrowed(input.text()?));
-        }
-        let count = input.count(4)?;
-        let mut leet_keys = Interned::with_capacity(count);
-        let mut leet_chains = Vec::with_capacity(count);
-        for _ in 0..count {
-            leet_keys.push(Cow::Borrowed(input.text()?));
-            leet_chains.push((input.u32()?, input.u32()?));
-        }
-        let leet_next = input.u32s()?;
-        let count = input.count(4)?;
-        let edge_list = (0..count)
-            .map(|_| {
-                let key = u64::from(input.u32()?) << 32 | u64::from(input.u32()?);
-                Some((key, Edge { node: input.u32()?, first_read: input.u32()? }))
-            })
-            .collect::<Option<Vec<(u64, Edge)>>>()?;
-        let count = input.count(4)?;
-        let reads = (0..count)
-            .map(|_| {
-                let text = input.u32()?..input.u32()?;
-                Some(Read { text, accents: Accents::of_code(input.u32()?)?, next: input.u32()? })
-            })
-            .collect::<Option<Vec<Read>>>()?;
-        let read_text = Cow::Borrowed(input.text()?);
-        let entry_next = input.u32s()?;
-        let entry_count = input.u32()? as usize;
-        let count = input.count(6)?;
-        let entries = (0..count)
-            .map(|_| {
-                let (term, read) = (Cow::Borrowed(input.text()?), Cow::Borrowed(input.text()?));
-                Some(Entry { term, read, payload: payload(input.text()?)? })
-            })
-            .collect::<Option<Vec<Entry<P>>>>()?;
-        if input.at != bytes.len() || words.len() != leet_next.len() || entry_count > entries.len() {
-            return None;
-        }
-        let mut edges = FastMap::with_capacity_and_hasher(edge_list.len().max(entries.len() * 2), Default::default());
-        edges.extend(edge_list);
-        let mut trie = Trie {
-            nodes,
-            words,
-            leet_keys,
-            leet_chains,
-            leet_next,
-            edges,
-            reads,
-            read_text,
-            entries: entry_count,
-            entry_next,
-            filter: Vec::new(),
-            starts: Vec::new(),
-            alone: Vec::new(),
-            pairs: Vec::new(),
-            leet_filter: Vec::new(),
-            longest_word: 0,
-        };
-        trie.derive_filters();
         Some(Lexicon { trie, entries })
     }
+}
+
+/// The trie `Lexicon::to_bytes` wrote, and each entry's term, read form and
+/// payload text; `None` for bytes it did not write.
+///
+/// Each table's numbers are decoded in one loop (`Reader::numbers`), not
+/// collected through `Option` iterator adapters: a first lint reads the two
+/// built-in lexicons, about 38,000 numbers, and in wasm each adapter step and
+/// each number was a call of its own. #14 cold start, stop 76, measured by
+/// `tests/bench/first-lint-compiles.mjs` (Liftoff's code, fresh instances):
+/// the first lint's one-time work 1.53–1.73 → 1.16–1.30 ms (three runs), the
+/// functions it compiles 735 → 711 (389,940 → 385,202 bytes of bodies). Natively
+/// (`--profile native`, callgrind of the `first_lint` example) the read went
+/// from 2.09 to 2.16 M instructions, LLVM's level 3 having inlined the adapters
+/// already: a one-time cost, 0.005 % of a corpus pass.
+type EntryTexts = Vec<(&'static str, &'static str, &'static str)>;
+
+fn read_tables(bytes: &'static [u8]) -> Option<(Trie, EntryTexts)> {
+    let mut input = Reader { bytes, at: 0, texts: "" };
+    if input.u32()? != BYTES_VERSION {
+        return None;
+    }
+    input.texts = input.all_texts()?;
+    let count = input.count(3)?;
+    let mut nodes = Vec::with_capacity(count);
+    for node in input.table(count, 3)?.chunks_exact(3) {
+        nodes.push(Node { first_entry: node[0], last_entry: node[1], has_children: node[2] != 0 });
+    }
+    let count = input.count(2)?;
+    let mut words = Interned::with_capacity(count);
+    for word in input.table(count, 2)?.chunks_exact(2) {
+        words.push(Cow::Borrowed(input.text_at(word[0], word[1])?));
+    }
+    let count = input.count(4)?;
+    let mut leet_keys = Interned::with_capacity(count);
+    let mut leet_chains = Vec::with_capacity(count);
+    for key in input.table(count, 4)?.chunks_exact(4) {
+        leet_keys.push(Cow::Borrowed(input.text_at(key[0], key[1])?));
+        leet_chains.push((key[2], key[3]));
+    }
+    let leet_next = input.u32s()?;
+    let count = input.count(4)?;
+    let mut edge_list = Vec::with_capacity(count);
+    for edge in input.table(count, 4)?.chunks_exact(4) {
+        let key = u64::from(edge[0]) << 32 | u64::from(edge[1]);
+        edge_list.push((key, Edge { node: edge[2], first_read: edge[3] }));
+    }
+    let count = input.count(4)?;
+    let mut reads = Vec::with_capacity(count);
+    for read in input.table(count, 4)?.chunks_exact(4) {
+        reads.push(Read { text: read[0]..read[1], accents: Accents::of_code(read[2])?, next: read[3] });
+    }
+    let read_text = Cow::Borrowed(input.text()?);
+    let entry_next = input.u32s()?;
+    let entry_count = input.u32()? as usize;
+    let count = input.count(6)?;
+    let mut entries = Vec::with_capacity(count);
+    for entry in input.table(count, 6)?.chunks_exact(6) {
+        entries.push((input.text_at(entry[0], entry[1])?, input.text_at(entry[2], entry[3])?, input.text_at(entry[4], entry[5])?));
+    }
+    if input.at != bytes.len() || words.len() != leet_next.len() || entry_count > entries.len() {
+        return None;
+    }
+    // Sized as before the reading was split (the map's iteration order follows
+    // its size, and `derive_filters` iterates it).
+    let mut edges = FastMap::with_capacity_and_hasher(edge_list.len().max(entries.len() * 2), Default::default());
+    edges.extend(edge_list);
+    let mut trie = Trie {
+        nodes,
+        words,
+        leet_keys,
+        leet_chains,
+        leet_next,
+        edges,
+        reads,
+        read_text,
+        entries: entry_count,
+        entry_next,
+        filter: Vec::new(),
+        starts: Vec::new(),
+        alone: Vec::new(),
+        pairs: Vec::new(),
+        leet_filter: Vec::new(),
+        longest_word: 0,
+    };
+    trie.derive_filters();
+    Some((trie, entries))
 }
 
 /// `(a.scan(text), b.scan(text))` in one pass: the text is folded once for both

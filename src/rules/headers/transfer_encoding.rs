@@ -490,7 +490,12 @@ const B64_CLASS: [B64; 256] = {
 };
 
 /// `prefix`: `alphabet_prefix` of the body when the model decoded it itself
-/// and found it there (`Part::base64_prefix`).
+/// and found it there (`Part::base64_prefix`). Out of line, as
+/// `check_quoted_printable` (#14 cold start: V8 compiles a wasm function whole at
+/// its first call, and inlined into `check` both were compiled at every first
+/// lint, whatever its encodings: `check` went from 9,224 to 5,382 bytes of body,
+/// `tests/bench/first-lint-compiles.mjs`).
+#[inline(never)]
 fn check_base64(
     cx: &mut Context,
     encoded: &EncodedBody,
@@ -558,6 +563,7 @@ fn check_line_lengths(
     cx.emit(encoded.quote(draft, offset, end).at(encoded.at(offset, end - offset)).severity(Severity::Info));
 }
 
+#[inline(never)]
 fn check_quoted_printable(
     cx: &mut Context,
     encoded: &EncodedBody,
