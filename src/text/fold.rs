@@ -319,18 +319,10 @@ fn fold_into<const SHORTCUTS: bool>(
         // A word that starts with a letter of another script (not a Latin capital: `École`).
         let other_script = matches!(props.script(c), Some(script) if script != Script::Latin);
         if SHORTCUTS && other_script && folder.start.is_none() && folder.pending.is_none() {
-            if let Some(found) = whole_foreign_word(text, start) {
-                // Read as written, its plain form the text itself: passed when `quiet`
-                // lets it pass, as `foreign_word` would hand it on.
-                let as_written = !found.read_otherwise && !found.strips && found.letters == found.chars && found.chars > 1;
-                let ends = || [start, (start + found.end) / 2, found.end - 1].map(|at| bytes.get(at).copied().unwrap_or(0));
-                if as_written && folder.run.letters == 0 && quiet.is_some_and(|quiet| quiet.lets_pass(bytes, found.end, found.end - start, ends)) {
-                    offset = found.end;
-                    continue;
-                }
-                // A whole word of another script starts with it (`привет`, `σας`).
-                folder.foreign_word(start, text, found, &mut *each);
-                offset = found.end;
+            // A whole word of another script starts with it (`привет`, `σας`, `日本語`),
+            // or one drawn with look-alikes (`рогп`, `по`).
+            if let Some(end) = foreign_word_start(&mut folder, quiet, text, start, &mut *each) {
+                offset = end;
                 continue;
             }
         }
@@ -351,6 +343,31 @@ fn fold_into<const SHORTCUTS: bool>(
     folder.end_word(&mut *each);
     folder.run.flush(&mut *each);
     folder
+}
+
+/// A letter of another script at `start` of `text`, where no word is going
+/// on and no symbol is pending: the word it starts read whole once, as a
+/// foreign word or as one drawn with look-alikes of ASCII (`рогп`, `по`:
+/// `Folder::lookalike_word`); where the fold goes on, or `None` when it is
+/// neither (the loop reads it letter by letter). Out of the loop (#14,
+/// callgrind: a first version, which also tested each two-byte letter from
+/// the foreign table before the loop decoded it, had 10 MB of English prose
+/// take 11.8 M instructions more, French 26.5 M, Polish 23.3 M and the corpus
+/// pass 4.8 M (+0.31 %), though they hold no such word; this one 9.2, 5.6, 4.4
+/// and 3.7 M, Russian 1,873.7 → 1,501.4 M).
+#[inline(never)]
+fn foreign_word_start(folder: &mut Folder, quiet: Option<&Quiet>, text: &str, start: usize, each: &mut dyn FnMut(&Word)) -> Option<usize> {
+    let found = whole_foreign_word(text, start)?;
+    if found.foreign {
+        folder.whole_foreign_word(quiet, start, text, found, each);
+        return Some(found.end);
+    }
+    let mut read = [0; MAX_WORD_CHARS];
+    if lookalike_word(text.as_bytes(), start, found, &mut read) {
+        folder.lookalike_word(quiet, text.as_bytes(), start, found, &read, each);
+        return Some(found.end);
+    }
+    None
 }
 
 /// A whole word `whole_latin_word` found: where it ends, its letters and
@@ -463,6 +480,10 @@ struct ForeignWord {
     strips: bool,
     /// Whether a letter is read as another (`foreign_read`; else the word is read as written).
     read_otherwise: bool,
+    /// Whether a letter is of a script other than Latin with no look-alike
+    /// (`OTHER_SCRIPT`): the word is foreign. Else its letters past ASCII are
+    /// all look-alikes (or Latin letters), read as such (`lookalike_word`).
+    foreign: bool,
 }
 
 /// The whole word at `from` in `text` when it is of another script: letters
@@ -470,17 +491,27 @@ struct ForeignWord {
 /// the final sigma as a sigma: `foreign_read`), and lowercase ASCII letters
 /// and digits, at least one letter of a script other than Latin with no
 /// look-alike (so the word is foreign and its look-alikes read as written:
-/// `привет`, `Привет`, `σας`, `日本語`), ended by a byte that `ENDS_WORD`, by a
+/// `привет`, `Привет`, `σας`, `日本語`; `foreign`), ended by a byte that `ENDS_WORD`, by a
 /// character past ASCII that is no letter or digit and draws as itself (`«`,
 /// `—`, `。`), or by the text's end; its forms (the one read through
 /// look-alikes too) no longer than `MAX_WORD_CHARS`. `None` for any other:
 /// such a word is handed on as the text itself or as its letters read
 /// (`Folder::foreign_word`; #14: each letter asked the folder's questions and
-/// copied into both forms was most of a 10 MB Russian lint in Node).
+/// copied into both forms was most of a 10 MB Russian lint in Node). A word
+/// of such letters none of which is foreign is given too, `foreign` false
+/// (`рогп`, `по`: `lookalike_word` reads it).
+///
+/// The classes of its letters are or-ed into one byte and those of two
+/// bytes read from their page of the table, kept while the letters stay on
+/// it (#14, callgrind, 10 MB of Russian prose: this walk was 75 instructions
+/// a letter, 338.5 M of 1,873.7 M; with the look-alike words read whole
+/// (`lookalike_word`) the whole lint 1,501.4 M, the walk and the handing on
+/// of the word together, `foreign_word_start`, 356.4 M of it).
 fn whole_foreign_word(text: &str, from: usize) -> Option<ForeignWord> {
     let bytes = text.as_bytes();
-    let (mut at, mut letters, mut chars, mut mapped_chars) = (from, 0, 0, 0);
-    let (mut foreign, mut strips, mut read_otherwise) = (false, false, false);
+    let (mut at, mut letters, mut chars, mut read_as_two, mut classes) = (from, 0, 0, 0, 0);
+    // The page of two-byte letters last read (the whole of a Cyrillic word's).
+    let mut page: (usize, Option<&[u8; 256]>) = (usize::MAX, None);
     while let Some(&b) = bytes.get(at) {
         if b.is_ascii() {
             match ascii_in_word(b) {
@@ -490,27 +521,103 @@ fn whole_foreign_word(text: &str, from: usize) -> Option<ForeignWord> {
                 AsciiInWord::NotWhole => return None,
                 AsciiInWord::Part { letter } => letters += usize::from(letter),
             }
-            (at, chars, mapped_chars) = (at + 1, chars + 1, mapped_chars + 1);
+            (at, chars) = (at + 1, chars + 1);
         } else {
-            let (class, len) = foreign_char_at(text, at)?;
+            let (class, len) = if b < 0xe0 {
+                // Two bytes (the text is UTF-8: a continuation byte follows).
+                let point = usize::from(b & 0x1f) << 6 | usize::from(bytes.get(at + 1)? & 0x3f);
+                if page.0 != point >> 8 {
+                    page = (point >> 8, FOREIGN_TWO_BYTES.page(point, 0, foreign_two_bytes_class));
+                }
+                (page.1.map_or(0, |page| page[point & 0xff]), 2)
+            } else {
+                foreign_char_at(text, at)?
+            };
             if class & IN_FOREIGN_WORD == 0 {
                 if class & ENDS_FOREIGN_WORD != 0 {
                     break;
                 }
                 return None;
             }
-            foreign |= class & OTHER_SCRIPT != 0;
-            strips |= class & STRIPS != 0;
-            read_otherwise |= class & READ_OTHERWISE != 0;
-            mapped_chars += if class & READ_AS_TWO != 0 { 2 } else { 1 };
+            classes |= class;
+            read_as_two += usize::from(class & READ_AS_TWO != 0);
             (at, letters, chars) = (at + len, letters + 1, chars + 1);
         }
-        if mapped_chars > MAX_WORD_CHARS {
+        // The look-alike reading, its letters read as two counted twice.
+        if chars + read_as_two > MAX_WORD_CHARS {
             return None;
         }
     }
     // The look-alike reading is never shorter than the word: both are within the limit.
-    foreign.then_some(ForeignWord { end: at, letters, chars, strips, read_otherwise })
+    Some(ForeignWord {
+        end: at,
+        letters,
+        chars,
+        strips: classes & STRIPS != 0,
+        read_otherwise: classes & READ_OTHERWISE != 0,
+        foreign: classes & OTHER_SCRIPT != 0,
+    })
+}
+
+/// Whether the whole word `found` at `from` of `bytes`, none of whose letters
+/// is foreign (`whole_foreign_word`), is drawn with look-alikes of ASCII
+/// characters only (`рогп` porn, `по` no, `за` 3a: `lookalike_two_bytes`)
+/// besides its ASCII letters and digits, its reading then written into
+/// `read`: what the folder's questions would read it as, letter by letter
+/// (`letter_form`, `end_word`: the look-alike reading, ASCII, its own plain
+/// form). Such words (`с`, `по`, `как`, `так`, `от`, `проект`) are a fifth
+/// of the words of 10 MB of Russian prose, each letter of which had been asked
+/// the folder's questions after this walk (#14, callgrind: `push_known_char`,
+/// `push_known`, `letter_form`, `spell_out` and `end_word` 203.3, 59.8, 90.5,
+/// 48.5 and 90.5 M inclusive of 1,873.7 M; the lint 1,501.4 M with them read
+/// whole, −19.9 %; English 1,021.5 → 1,030.7 M, French 1,203.3 → 1,208.9,
+/// Polish 1,315.9 → 1,320.3, the corpus pass 1,571.5 → 1,575.2 (+0.24 %), the
+/// fold's loop compiled otherwise though no such word is in them).
+fn lookalike_word(bytes: &[u8], from: usize, found: ForeignWord, read: &mut [u8; MAX_WORD_CHARS]) -> bool {
+    if found.foreign || found.chars > MAX_WORD_CHARS {
+        return false;
+    }
+    let (mut at, mut chars) = (from, 0);
+    while at < found.end {
+        let Some(&b) = bytes.get(at) else { return false };
+        let ascii = if b.is_ascii() {
+            at += 1;
+            b
+        } else if b < 0xe0 {
+            let Some(&next) = bytes.get(at + 1) else { return false };
+            at += 2;
+            lookalike_two_bytes(usize::from(b & 0x1f) << 6 | usize::from(next & 0x3f))
+        } else {
+            0
+        };
+        let Some(slot) = read.get_mut(chars).filter(|_| ascii != 0) else { return false };
+        *slot = ascii;
+        chars += 1;
+    }
+    chars == found.chars
+}
+
+/// The ASCII character a letter of two UTF-8 bytes in a whole word that is
+/// not foreign (`whole_foreign_word`) is read as: the prototype of a
+/// look-alike taken whole (`foreign_class`: no foreign letter, not read as
+/// two) that is one ASCII character (`unicode::confusable`, `spam_lookalike`),
+/// lowercased as `letter_form` writes it; 0 for any other. From its
+/// `unicode::TwoByteTables`, from those questions.
+fn lookalike_two_bytes(point: usize) -> u8 {
+    static TABLES: unicode::TwoByteTables = unicode::TwoByteTables::new();
+    TABLES.get(point, 0, lookalike_ascii)
+}
+
+/// `lookalike_two_bytes` of `c`, asked.
+fn lookalike_ascii(c: char) -> u8 {
+    let class = if c.is_ascii() { 0 } else { foreign_class(c) };
+    if class & IN_FOREIGN_WORD == 0 || class & (OTHER_SCRIPT | READ_AS_TWO) != 0 {
+        return 0;
+    }
+    match Props::of(c).confusable(c).or_else(|| spam_lookalike(c)) {
+        Some(Prototype::Char(p)) if p.is_ascii() => p.to_ascii_lowercase() as u8,
+        _ => 0,
+    }
 }
 
 /// `foreign_class` of the character past ASCII at `at` in `text`, and its length.
@@ -557,6 +664,7 @@ const STRIPS: u8 = 8;
 const READ_OTHERWISE: u8 = 16;
 /// A character that ends the word: no letter or digit, drawn as itself (`«`, `—`, `。`).
 const ENDS_FOREIGN_WORD: u8 = 32;
+
 
 /// What `whole_foreign_word` makes of a character past ASCII (0: it cannot
 /// take the word whole), from the folder's questions: its properties, its
@@ -622,8 +730,19 @@ fn foreign_read(c: char, props: Props) -> Option<char> {
 /// `unicode::TwoByteTables` (#14: the questions asked of each letter were the
 /// most of a 10 MB Russian lint's folding).
 fn foreign_two_bytes(point: usize) -> u8 {
-    static TABLES: unicode::TwoByteTables = unicode::TwoByteTables::new();
-    TABLES.get(point, 0, |c| if c.is_ascii() { 0 } else { foreign_class(c) })
+    FOREIGN_TWO_BYTES.get(point, 0, foreign_two_bytes_class)
+}
+
+/// The tables of `foreign_two_bytes`.
+static FOREIGN_TWO_BYTES: unicode::TwoByteTables = unicode::TwoByteTables::new();
+
+/// `foreign_class` of a character of two UTF-8 bytes, asked (0 for ASCII).
+fn foreign_two_bytes_class(c: char) -> u8 {
+    if c.is_ascii() {
+        0
+    } else {
+        foreign_class(c)
+    }
 }
 
 /// `latin_two_bytes`'s mark of a character `whole_latin_word` ends at.
@@ -1479,6 +1598,48 @@ impl Folder {
     }
 
     /// A whole word of another script (`whole_foreign_word`), `found` at
+    /// `start` in `text`, with no word going on: read as written and its plain
+    /// form the text itself, passed when `quiet` lets it pass, as `foreign_word`
+    /// would hand it on; else handed on (`foreign_word`).
+    fn whole_foreign_word(&mut self, quiet: Option<&Quiet>, start: usize, text: &str, found: ForeignWord, each: &mut dyn FnMut(&Word)) {
+        let bytes = text.as_bytes();
+        let as_written = !found.read_otherwise && !found.strips && found.letters == found.chars && found.chars > 1;
+        let ends = || [start, (start + found.end) / 2, found.end - 1].map(|at| bytes.get(at).copied().unwrap_or(0));
+        if as_written && self.run.letters == 0 && quiet.is_some_and(|quiet| quiet.lets_pass(bytes, found.end, found.end - start, ends)) {
+            return;
+        }
+        self.foreign_word(start, text, found, each);
+    }
+
+    /// A whole word drawn with look-alikes of ASCII (`lookalike_word`), `found`
+    /// at `start` of `bytes` and read `read`, with no word going on: handed on
+    /// as `end_word` hands on the letters `push_known_char` and `push_ascii_run`
+    /// would have read one by one (its reading, ASCII, its own plain form), by
+    /// `ascii_word`, which hands on an ASCII word so; or passed, as a whole ASCII
+    /// word of letters is, when `quiet` lets it pass (the word of two letters
+    /// kept as `SpacedRun::pair`, as `SpacedRun::hand_on` keeps it).
+    fn lookalike_word(
+        &mut self,
+        quiet: Option<&Quiet>,
+        bytes: &[u8],
+        start: usize,
+        found: ForeignWord,
+        read: &[u8; MAX_WORD_CHARS],
+        each: &mut dyn FnMut(&Word),
+    ) {
+        let Some(word) = read.get(..found.chars).and_then(|read| std::str::from_utf8(read).ok()) else { return };
+        let chars = found.chars;
+        let ends = || [0, chars / 2, chars - 1].map(|at| read.get(at).copied().unwrap_or(0));
+        if found.letters == chars && chars > 1 && self.run.letters == 0 && quiet.is_some_and(|quiet| quiet.lets_pass(bytes, found.end, chars, ends)) {
+            if let Some(letters) = two_letters(word, WordKind::Plain) {
+                self.run.pair = (start, found.end, letters);
+            }
+            return;
+        }
+        self.ascii_word((start, found.end), word, found.letters, each);
+    }
+
+    /// A whole word of another script (`whole_foreign_word`), `found` at
     /// `start` in `text`, with no word going on: handed on as the text itself
     /// (or its letters read, `foreign_read`, when one is a capital or a final
     /// sigma) and `unicode::push_stripped` of that, as `letter_form` and
@@ -1667,6 +1828,10 @@ mod tests {
             "«", "—", "，", "٣", "ⅰ", "і", "ӏ", "ґ", "ДОСТАВКА", " Ёлка ", "Ά", "ΣΑΣ", "Ы", "Ґ", "ǅ", "İ", "Æ", "ẞ", "Ϊ", "ꙋ",
             // A word whose look-alike reading (ґ is r') passes the length limit.
             " ґґґґґґґґґґґґґґґґґґґґґґґґґґґґґґґґґґд ",
+            // Words drawn with look-alikes only (`lookalike_word`): of Russian prose
+            // (`по` no, `за` 3a), capitals, with ASCII letters and digits, at the limit.
+            " по ", " как ", "с", " от ", "за", " проект ", "Проект", "СОС", "рp", "р1", "ѕ", "ο", "η", "τ",
+            " рррррррррррррррррррррррррррррррррррррррррррррррррррррррррррррррр ",
         ];
         let mut words = 0;
         crate::text::generated_texts(&pieces, 8_000, 40, |text| {
@@ -1677,6 +1842,26 @@ mod tests {
         assert!(words > 15_000, "{words} words");
         let long: String = ["zażółć ", "gęślą ", "jaźń "].repeat(30).concat();
         assert_eq!(folded::<true>(&long), folded::<false>(&long));
+        // Mail as it is written: the messages of the corpus, whole, as text.
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+        let (mut dirs, mut read) = (vec![corpus.clone()], 0);
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                let Ok(bytes) = std::fs::read(&path) else { continue };
+                let text = String::from_utf8_lossy(&bytes);
+                assert_eq!(folded::<true>(&text), folded::<false>(&text), "{}", path.display());
+                read += 1;
+            }
+        }
+        match read {
+            0 => eprintln!("shortcuts_fold_as_their_questions_would: {} absent, only the generated texts compared", corpus.display()),
+            _ => eprintln!("shortcuts_fold_as_their_questions_would: {read} corpus messages compared"),
+        }
     }
 
     #[test]
@@ -1690,6 +1875,14 @@ mod tests {
             let class = foreign_two_bytes(point as usize);
             assert_eq!(class, foreign_class(c), "U+{point:04X}");
             let props = Props::of(c);
+            // Read as an ASCII look-alike in a word that is not foreign as `letter_form` reads it.
+            let lookalike = lookalike_two_bytes(point as usize);
+            if lookalike != 0 {
+                assert!(class & IN_FOREIGN_WORD != 0 && class & (OTHER_SCRIPT | READ_AS_TWO) == 0, "U+{point:04X}");
+                let mut folder = Folder::default();
+                folder.push_known(0, c.len_utf8(), c, props, &mut |_: &Word| {});
+                assert_eq!((folder.mapped.as_str(), folder.uses_lookalike, folder.foreign), (&*char::from(lookalike).to_string(), true, false), "U+{point:04X}");
+            }
             let drawn = unicode::nfkc(c).is_none() && !unicode::is_invisible(c) && !unicode::is_combining_mark(c);
             assert_eq!(class & ENDS_FOREIGN_WORD != 0, drawn && !props.alphanumeric(), "U+{point:04X}");
             if class & IN_FOREIGN_WORD == 0 {

@@ -139,6 +139,13 @@ impl TwoByteTables {
         table.get_or_init(|| Self::make(point, none, answer))[point & 0xff]
     }
 
+    /// The table of the page of `point` (`get` reads one answer of it), for a
+    /// reader of several characters of one page; `None` past two bytes.
+    #[inline(always)]
+    pub(crate) fn page(&self, point: usize, none: u8, answer: fn(char) -> u8) -> Option<&[u8; 256]> {
+        Some(self.0.get(point >> 8)?.get_or_init(|| Self::make(point, none, answer)))
+    }
+
     /// The table of the page of `point`.
     #[cold]
     fn make(point: usize, none: u8, answer: fn(char) -> u8) -> [u8; 256] {
