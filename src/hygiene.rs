@@ -58,8 +58,21 @@ pub fn visible(text: &str, max_chars: usize) -> String {
     // "…", its last `keep / 3`.
     let keep = max_chars.saturating_sub(1);
     let (head_chars, tail_chars) = (keep - keep / 3, keep / 3);
-    let mut head = String::new();
-    let mut piece = String::new();
+    if ascii {
+        // Each ASCII character shows as one, so the ends are those of the text,
+        // copied by runs (#14: the ends were read a character at a time and the
+        // tail took a `String` a character, for each evidence quoting a long
+        // line; callgrind, corpus pass, `visible` 15.0 -> 7.3 M).
+        let mut shown = String::with_capacity(keep + 8);
+        push_all_shown(&mut shown, &text[..head_chars]);
+        shown.push('…');
+        push_all_shown(&mut shown, &text[text.len() - tail_chars..]);
+        return shown;
+    }
+    let mut shown = String::with_capacity(keep + 8);
+    // One buffer for each character's shown form; the tail gathered back to
+    // front, its characters reversed, then the kept ones turned round.
+    let mut piece = String::with_capacity(8);
     let mut taken = 0;
     for c in text.chars() {
         if taken >= head_chars {
@@ -67,25 +80,23 @@ pub fn visible(text: &str, max_chars: usize) -> String {
         }
         piece.clear();
         push_shown(&mut piece, c);
-        for shown in piece.chars().take(head_chars - taken) {
-            head.push(shown);
+        for c in piece.chars().take(head_chars - taken) {
+            shown.push(c);
             taken += 1;
         }
     }
-    let mut pieces = Vec::new();
-    let mut tail_taken = 0;
+    shown.push('…');
+    let mut tail_reversed: Vec<char> = Vec::with_capacity(tail_chars + 8);
     for c in text.chars().rev() {
-        if tail_taken >= tail_chars {
+        if tail_reversed.len() >= tail_chars {
             break;
         }
-        let mut piece = String::new();
+        piece.clear();
         push_shown(&mut piece, c);
-        tail_taken += piece.chars().count();
-        pieces.push(piece);
+        tail_reversed.extend(piece.chars().rev());
     }
-    let ends: String = pieces.iter().rev().map(String::as_str).collect();
-    let tail: String = ends.chars().skip(tail_taken.saturating_sub(tail_chars)).collect();
-    format!("{head}…{tail}")
+    shown.extend(tail_reversed[..tail_chars.min(tail_reversed.len())].iter().rev());
+    shown
 }
 
 /// `visible` in place: `text` is left as it is when it already shows as
@@ -293,6 +304,22 @@ mod tests {
             let mut in_place = text.clone();
             make_visible(&mut in_place, max);
             assert_eq!(in_place, visible(&text, max), "{text:?} {max}");
+        }
+        // ASCII only, controls and DEL among it: the ends copied by runs.
+        let ascii_only = ['a', ' ', '~', '\n', '\r', '\t', '\u{0}', '\u{1b}', '\u{7f}'];
+        for _ in 0..2_000 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let len = (seed >> 33) as usize % 900;
+            let max = [0, 1, 2, 3, 10, 200, 300][(seed >> 13) as usize % 7];
+            let mut state = seed;
+            let text: String = (0..len)
+                .map(|_| {
+                    state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    let pick = (state >> 33) as usize;
+                    if pick % 8 != 0 { ascii_only[pick % 3] } else { ascii_only[3 + pick / 8 % 6] }
+                })
+                .collect();
+            assert_eq!(visible(&text, max), visible_whole(&text, max), "{text:?} {max}");
         }
         for (text, max) in [("", 0), ("a", 0), ("\u{202e}", 3), ("\u{202e}\u{202e}", 9), (&*"x".repeat(1000), 10)] {
             assert_eq!(visible(text, max), visible_whole(text, max), "{text:?} {max}");

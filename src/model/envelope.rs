@@ -63,13 +63,23 @@ pub fn detect(raw: &[u8]) -> Option<Envelope> {
 fn is_envelope_line(line: &[u8]) -> bool {
     let Some(rest) = line.strip_prefix(b"From ") else { return false };
     let text = String::from_utf8_lossy(rest);
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let has_time = words.iter().any(|w| {
-        let parts: Vec<&str> = w.split(':').collect();
-        parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
-    });
-    let has_year = words.iter().any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
-    words.len() >= 3 && has_time && has_year
+    // The words and each word's parts read as they come, not collected (#14: a
+    // `Vec` of the words and one of each word's parts, six allocations an mbox
+    // message; callgrind, corpus pass, this function 5.52 -> 3.22 M).
+    let (mut words, mut has_time, mut has_year) = (0, false, false);
+    for w in text.split_whitespace() {
+        words += 1;
+        if !has_time {
+            let mut parts = 0;
+            let all_short_numbers = w.split(':').all(|p| {
+                parts += 1;
+                !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit())
+            });
+            has_time = all_short_numbers && parts >= 2;
+        }
+        has_year = has_year || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+    }
+    words >= 3 && has_time && has_year
 }
 
 /// End of the line starting at `at`, before its LF (a CR stays in the line).
@@ -84,6 +94,44 @@ fn next_line(raw: &[u8], end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `is_envelope_line` as it was, the words and their parts collected.
+    fn is_envelope_line_collected(line: &[u8]) -> bool {
+        let Some(rest) = line.strip_prefix(b"From ") else { return false };
+        let text = String::from_utf8_lossy(rest);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let has_time = words.iter().any(|w| {
+            let parts: Vec<&str> = w.split(':').collect();
+            parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+        });
+        let has_year = words.iter().any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+        words.len() >= 3 && has_time && has_year
+    }
+
+    #[test]
+    fn envelope_lines_read_as_they_were_when_collected() {
+        let pieces: [&[u8]; 16] = [
+            b"From ", b"a@b", b" ", b"  ", b"\t", b"12", b":", b"2002", b"Thu", b"1:2:3", b"123", b"::", b"\xff", b"\xc2\xa0", b"12:36:23", b"\r",
+        ];
+        let mut seed = 11u64;
+        let mut matched = 0;
+        for _ in 0..20_000 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let mut line = b"From ".to_vec();
+            let mut state = seed;
+            for _ in 0..(seed >> 33) as usize % 12 {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                line.extend_from_slice(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            let old = is_envelope_line_collected(&line);
+            matched += usize::from(old);
+            assert_eq!(is_envelope_line(&line), old, "{:?}", String::from_utf8_lossy(&line));
+        }
+        assert!(matched > 100, "{matched}");
+        for line in [&b"From user@example.com  Thu Aug 22 12:36:23 2002"[..], b"From x", b"From: a", b"From a 1:2 2002", b"From a :1 2002"] {
+            assert_eq!(is_envelope_line(line), is_envelope_line_collected(line));
+        }
+    }
 
     #[test]
     fn an_envelope_line_is_recognised_and_skipped() {

@@ -185,14 +185,24 @@ impl<'run> Context<'run> {
             Some(evidence) => (shorten(&evidence.render(locale), MAX_EVIDENCE_CHARS), Some(evidence.id.to_string())),
             None => (draft.evidence, None),
         };
-        let mut params: BTreeMap<String, Param> = std::mem::take(&mut message.params).into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        // Inserted one by one, the last of a name kept as `collect` keeps it,
+        // and a name the message's text already has not copied for the fix's
+        // (#14: `collect` gathered the pairs in a vector to sort them first,
+        // and `entry` took a copy of every name; callgrind, corpus pass,
+        // `emit` 48.58 -> 45.34 M with the findings' room in `run_all`).
+        let mut params: BTreeMap<String, Param> = BTreeMap::new();
+        for (name, value) in std::mem::take(&mut message.params) {
+            params.insert(name.to_string(), value);
+        }
         for (name, value) in fix.params.drain(..).chain(evidence_message.into_iter().flat_map(|e| e.params)) {
             debug_assert!(
                 params.get(name).is_none_or(|v| *v == value),
                 "{}: parameter {name} differs between texts of one finding",
                 self.rule.id
             );
-            params.entry(name.to_string()).or_insert(value);
+            if !params.contains_key(name) {
+                params.insert(name.to_string(), value);
+            }
         }
         let mut finding = Finding {
             rule_id: self.rule.id.to_string(),

@@ -31,9 +31,17 @@ use crate::model::Message;
 use crate::report::Finding;
 use crate::settings::Settings;
 
+/// Findings a report has room for before its vector grows (ours: the dev
+/// corpus's reports hold 6.2 findings on average, 10 at the 90th percentile;
+/// 3 of its 1,249 hold more than 16).
+const FINDINGS_RESERVED: usize = 16;
+
 /// Runs every rule of the registry over the analysed message.
 pub fn run_all(message: &Message, settings: &Settings) -> Vec<Finding> {
-    let mut findings = Vec::new();
+    // Room for an ordinary report's findings from the start (#14: grown from
+    // empty, the vector moved every finding up to three times; callgrind,
+    // corpus pass, the growth 1.97 M gone).
+    let mut findings = Vec::with_capacity(FINDINGS_RESERVED);
     let inputs = Inputs::of(message, settings);
     for (_index, rule) in REGISTRY.iter().enumerate() {
         if !inputs.feed(&rule.check) {

@@ -4,6 +4,7 @@
 //! entity. Readers pick different copies; filters see a forged header.
 
 use crate::i18n::Msg;
+use crate::model::headers::HeaderField;
 use crate::model::Message;
 use crate::report::{Location, Severity};
 use crate::rules::{Check, Context, Draft, Example, ExampleInput, Group, Rule};
@@ -132,17 +133,23 @@ pub const AT_MOST_ONCE: &[&str] =
 /// entity; rspamd's headers_unique lists both (in the message header).
 const MIME_AT_MOST_ONCE: &[&str] = &["Content-Type", "Content-Transfer-Encoding"];
 
+/// The second of `fields` and how many there are, when there are two or more.
+/// Counted as they come (#14: a `Vec` of them was collected for each of the 13
+/// names, most there once, 13 allocations a message; callgrind, corpus pass,
+/// this check 7.17 -> 5.55 M).
+fn repeated<'f>(mut fields: impl Iterator<Item = &'f HeaderField>) -> Option<(&'f HeaderField, usize)> {
+    fields.next()?;
+    let second = fields.next()?;
+    Some((second, 2 + fields.count()))
+}
+
 fn check(message: &Message, cx: &mut Context) {
     for (part, block) in super::header_blocks(message) {
         for name in MIME_AT_MOST_ONCE {
-            let fields: Vec<_> = block.all(name).collect();
-            if fields.len() < 2 {
-                continue;
-            }
-            let second = fields[1];
+            let Some((second, count)) = repeated(block.all(name)) else { continue };
             let location = Location::header(second.name.clone(), second.start, second.end);
             cx.emit(
-                Draft::new(Msg::of(&REPEATED_MIME).text("field", *name).int("count", fields.len()))
+                Draft::new(Msg::of(&REPEATED_MIME).text("field", *name).int("count", count))
                     .evidence(super::field_text(message, second))
                     .at(if part == 0 { location } else { location.with_part(part) })
                     .severity(if part == 0 { Severity::Warning } else { Severity::Info }),
@@ -150,13 +157,9 @@ fn check(message: &Message, cx: &mut Context) {
         }
     }
     for name in AT_MOST_ONCE {
-        let fields: Vec<_> = message.header.all(name).collect();
-        if fields.len() < 2 {
-            continue;
-        }
-        let second = fields[1];
+        let Some((second, count)) = repeated(message.header.all(name)) else { continue };
         cx.emit(
-            Draft::new(Msg::of(&REPEATED).text("field", *name).int("count", fields.len()))
+            Draft::new(Msg::of(&REPEATED).text("field", *name).int("count", count))
                 .evidence(super::field_text(message, second))
                 .at(Location::header(second.name.clone(), second.start, second.end))
                 .severity(if REFUSED_WHEN_REPEATED.contains(name) { Severity::Error } else { Severity::Warning }),

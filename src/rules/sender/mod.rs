@@ -82,14 +82,19 @@ pub(crate) fn provider(settings: &Settings, domain: &str) -> Option<Provider> {
     })
 }
 
+/// Sorted, so a name is looked up by binary search (#14: `contains` compared
+/// it with each of the 85; see `org_start`).
 fn public_suffixes() -> &'static Vec<&'static str> {
     static SUFFIXES: OnceLock<Vec<&'static str>> = OnceLock::new();
     SUFFIXES.get_or_init(|| {
-        include_str!("public_suffixes.txt")
+        let mut suffixes: Vec<&'static str> = include_str!("public_suffixes.txt")
             .lines()
             .map(|l| l.split('#').next().unwrap_or_default())
             .flat_map(str::split_whitespace)
-            .collect()
+            .collect();
+        suffixes.sort_unstable();
+        suffixes.dedup();
+        suffixes
     })
 }
 
@@ -99,14 +104,22 @@ fn public_suffixes() -> &'static Vec<&'static str> {
 /// (`public_suffixes.txt`: `co.uk`, `com.pl`, …).
 pub fn org_domain(domain: &str) -> String {
     let mut domain = domain.trim_end_matches('.').to_ascii_lowercase();
-    // Where its last `n` labels start (the whole domain when it has no more):
-    // cut from the lowercase copy, not joined from a list of its labels (#14:
+    // Cut from the lowercase copy, not joined from a list of its labels (#14:
     // four allocations a call, 18 a message of the corpus).
-    let last_labels = |domain: &str, n: usize| domain.rmatch_indices('.').nth(n - 1).map_or(0, |(at, _)| at + 1);
-    let keep = if public_suffixes().contains(&&domain[last_labels(&domain, 2)..]) { 3 } else { 2 };
-    let start = last_labels(&domain, keep);
+    let start = org_start(&domain);
     domain.drain(..start);
     domain
+}
+
+/// Where the organizational domain of `domain` (without final dots, in ASCII
+/// lowercase) starts. The dots found by `memrchr` and the suffix looked up in
+/// the sorted list (#14: a `char` searcher from the end and a comparison with
+/// each suffix; callgrind, corpus pass, `org_domain` 12.41 -> 3.24 M).
+fn org_start(domain: &str) -> usize {
+    // Where its last `n` labels start (the whole domain when it has no more).
+    let last_labels = |n: usize| memchr::memrchr_iter(b'.', domain.as_bytes()).nth(n - 1).map_or(0, |at| at + 1);
+    let keep = if public_suffixes().binary_search(&&domain[last_labels(2)..]).is_ok() { 3 } else { 2 };
+    last_labels(keep)
 }
 
 /// The first label of a domain's organizational domain (`mybank` for
@@ -131,7 +144,24 @@ pub fn ascii_domain(domain: &str) -> std::borrow::Cow<'_, str> {
 /// Relaxed alignment (RFC 7489 §3.1): the same organizational domain, each
 /// side read as A-labels, so `bücher.de` and `xn--bcher-kva.de` align.
 pub fn aligned(a: &str, b: &str) -> bool {
-    !a.is_empty() && !b.is_empty() && org_domain(&ascii_domain(a)) == org_domain(&ascii_domain(b))
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    // `org_domain` of each side compared, without a copy of either when it is
+    // already lowercase (#14: two allocations a comparison, about five
+    // comparisons a message; callgrind, corpus pass, `aligned` 9.03 -> 5.35 M, its
+    // `org_domain` calls included).
+    let (a, b) = (ascii_domain(a), ascii_domain(b));
+    let (a, b) = (ascii_lowercase(a.trim_end_matches('.')), ascii_lowercase(b.trim_end_matches('.')));
+    a[org_start(&a)..] == b[org_start(&b)..]
+}
+
+/// `text` in ASCII lowercase, borrowed when it is already.
+fn ascii_lowercase(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        return text.to_ascii_lowercase().into();
+    }
+    text.into()
 }
 
 /// Where the site's own domains come from.
@@ -236,6 +266,55 @@ mod tests {
         assert!(aligned("bücher.de", "xn--bcher-kva.de"));
         assert!(aligned("news.BÜCHER.de", "xn--bcher-kva.de"));
         assert!(!aligned("bücher.de", "bucher.de"));
+    }
+
+    #[test]
+    fn organizational_domains_and_alignment_read_as_they_did() {
+        // `org_domain` and `aligned` as they were: a `char` search from the end,
+        // the suffixes compared one by one, and a copy of each side.
+        fn org_domain_then(domain: &str) -> String {
+            let mut domain = domain.trim_end_matches('.').to_ascii_lowercase();
+            let last_labels = |domain: &str, n: usize| domain.rmatch_indices('.').nth(n - 1).map_or(0, |(at, _)| at + 1);
+            let listed: Vec<&str> = include_str!("public_suffixes.txt")
+                .lines()
+                .map(|l| l.split('#').next().unwrap_or_default())
+                .flat_map(str::split_whitespace)
+                .collect();
+            let keep = if listed.contains(&&domain[last_labels(&domain, 2)..]) { 3 } else { 2 };
+            let start = last_labels(&domain, keep);
+            domain.drain(..start);
+            domain
+        }
+        fn aligned_then(a: &str, b: &str) -> bool {
+            !a.is_empty() && !b.is_empty() && org_domain_then(&ascii_domain(a)) == org_domain_then(&ascii_domain(b))
+        }
+        let labels = ["", "a", "Mail", "example", "EXAMPLE", "co", "uk", "com", "pl", "CO", "Uk", "bücher", "xn--bcher-kva", "de", "net", "gov", "ac"];
+        let mut seed = 5u64;
+        let mut names = Vec::new();
+        for _ in 0..3_000 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let mut state = seed;
+            let mut name: Vec<&str> = Vec::new();
+            for _ in 0..(seed >> 33) as usize % 5 + 1 {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                name.push(labels[(state >> 33) as usize % labels.len()]);
+            }
+            let dots = [".", "", "", "..", ""][(seed >> 20) as usize % 5];
+            names.push(format!("{}{dots}", name.join(".")));
+        }
+        names.extend(include_str!("public_suffixes.txt").lines().filter(|l| !l.starts_with('#')).flat_map(str::split_whitespace).flat_map(|s| [s.to_string(), format!("x.{s}"), format!("y.x.{s}."), s.to_uppercase()]));
+        let (mut pairs, mut aligned_pairs) = (0, 0);
+        for (i, a) in names.iter().enumerate() {
+            assert_eq!(org_domain(a), org_domain_then(a), "{a}");
+            for b in names.iter().skip(i % 97).step_by(97).take(40) {
+                let then = aligned_then(a, b);
+                assert_eq!(aligned(a, b), then, "{a} {b}");
+                pairs += 1;
+                aligned_pairs += usize::from(then);
+            }
+        }
+        // Both answers among the pairs.
+        assert!(aligned_pairs > 100 && aligned_pairs < pairs - 100, "{aligned_pairs} of {pairs}");
     }
 
     #[test]
