@@ -56,6 +56,27 @@ pub(crate) fn generated_texts(pieces: &[&str], count: usize, most: u32, mut each
     }
 }
 
+/// The files of the shared corpus, for differential tests over mail as it is
+/// written: `../shared/corpus` beside the project (`MAIL_PREFLIGHT_CORPUS` names
+/// another folder), sorted; none when it is absent, which the caller says.
+#[cfg(test)]
+pub(crate) fn corpus_files() -> (std::path::PathBuf, Vec<std::path::PathBuf>) {
+    let root = std::env::var_os("MAIL_PREFLIGHT_CORPUS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+    let (mut dirs, mut files) = (vec![root.clone()], Vec::new());
+    while let Some(dir) = dirs.pop() {
+        for path in std::fs::read_dir(&dir).into_iter().flatten().flatten().map(|entry| entry.path()) {
+            match path.is_dir() {
+                true => dirs.push(path),
+                false => files.push(path),
+            }
+        }
+    }
+    files.sort();
+    (root, files)
+}
+
 /// The first byte at `from` or after it for which `wanted` holds. Bytes are
 /// tested 16 at a time with no exit inside a chunk, a loop the compiler
 /// vectorises natively (wasm without SIMD tests them one by one, still without

@@ -5,7 +5,9 @@
 //! these facts; none re-parses the HTML.
 //!
 //! The layers, one file each: `tags` (pre-scan: start tags and where to cut),
-//! `tree` (html5ever through scraper, fed tag by tag for offsets), `values`
+//! `tree` (html5ever through scraper, fed tag by tag for offsets), `direct`
+//! (the simple markup handed to html5ever's tree builder without its
+//! tokenizer), `values`
 //! (declarations read with cssparser), `color` (CSS Color 4), `sheet` (style
 //! sheets and selector matching with `selectors`), `cascade` (computed style
 //! per element), `walk` (the walk that builds the facts), `honest` (the
@@ -16,6 +18,7 @@ pub mod budget;
 pub mod cascade;
 pub mod color;
 pub mod conditional;
+mod direct;
 mod honest;
 mod inline;
 pub mod media;
