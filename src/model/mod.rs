@@ -618,6 +618,8 @@ pub struct HtmlBody {
     /// Where the decoded HTML starts in the raw message, when the part's body is
     /// there as-is (identity transfer encoding, bytes equal to the decoded text).
     pub source_offset: Option<usize>,
+    /// `facts.unquoted_text()`, made by the first rule that asks (`unquoted_text`).
+    unquoted: OnceLock<Option<String>>,
 }
 
 impl HtmlBody {
@@ -629,7 +631,15 @@ impl HtmlBody {
             .clone()
             .filter(|range| identity && raw.get(range.clone()).is_some_and(|body| starts_with_text(body, text)))
             .map(|range| range.start);
-        HtmlBody { part: part.index, facts: html::analyse_within(text, work), source_offset }
+        HtmlBody { part: part.index, facts: html::analyse_within(text, work), source_offset, unquoted: OnceLock::new() }
+    }
+
+    /// The visible text without the message a reply or forward quotes
+    /// (`HtmlFacts::unquoted_text`), made once for the rules that read it
+    /// (`spam/body-caps` and `spam/sales-language` had each made a copy of the
+    /// visible text).
+    pub fn unquoted_text(&self) -> Option<&str> {
+        self.unquoted.get_or_init(|| self.facts.unquoted_text()).as_deref()
     }
 
     /// The byte range of `span` (offsets in the decoded HTML) in the raw message,

@@ -79,7 +79,7 @@ impl<'m> Text<'m> {
     /// offset stays), or `None` when it quotes none. Only for the visible text as
     /// it is: a body read without its runs drawn in the background's colour
     /// (`drawn_bodies`) has other offsets, and keeps its quote.
-    pub fn unquoted_html(&self) -> Option<String> {
+    pub fn unquoted_html(&self) -> Option<&'m str> {
         let html = match (&self.place, &self.source) {
             (Place::Body { .. }, Source::Html(html)) => html,
             _ => return None,
@@ -87,7 +87,7 @@ impl<'m> Text<'m> {
         if html.facts.quoted_ranges.is_empty() || *self.text != *html.facts.visible_text {
             return None;
         }
-        html.facts.unquoted_text()
+        html.unquoted_text()
     }
 
     /// The HTML body this text is the visible text of (not its preheader).

@@ -458,8 +458,8 @@ fn check(message: &Message, cx: &mut Context) {
     for (index, text) in texts[..shared].iter().enumerate() {
         let Some(found) = hits.get(index).filter(|h| !h.is_empty()) else { continue };
         let unquoted = match answers {
-            true if text.is_plain_text() => without_quoted_lines(&text.text),
-            true => text.unquoted_html(),
+            true if text.is_plain_text() => without_quoted_lines(&text.text).map(std::borrow::Cow::Owned),
+            true => text.unquoted_html().map(std::borrow::Cow::Borrowed),
             false => None,
         };
         let found = match &unquoted {
