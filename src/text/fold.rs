@@ -188,6 +188,11 @@ impl WordFolder {
 /// callgrind, 10 MB of prose: with ASCII words alone English 1,131.6 → 1,032.6 M
 /// instructions, French 1,355.7 → 1,301.7, Polish 1,443.3 → 1,422.4, Russian
 /// 1,927.1 → 1,935.7; with these too 1,021.7, 1,205.6, 1,317.6 and 1,873.8).
+/// `quiet` looks at the next word (`next_plain_word`) for a word that starts
+/// entries only as a first word (`lexicon::Quiet::first_word_passes`) and for a
+/// single ASCII letter with no run going on (`lexicon::Quiet::lets_single_pass`),
+/// passed when that word shows the scans would be left as they are (#14: the
+/// measurements are at `lexicon::scan_together`).
 fn fold_into<const SHORTCUTS: bool>(
     mut folder: Folder,
     text: &str,
@@ -210,10 +215,19 @@ fn fold_into<const SHORTCUTS: bool>(
                 let whole = ended && folder.start.is_none() && letters == end - offset && folder.run.letters == 0;
                 // ASCII letters: setting the bit of the case is lowercasing them.
                 let ends = || [offset, (offset + end) / 2, end - 1].map(|at| bytes.get(at).map_or(0, |b| b | 0x20));
-                if whole && (2..=MAX_WORD_CHARS).contains(&letters) && quiet.lets_pass(bytes, end, letters, ends) {
+                if whole && (2..=MAX_WORD_CHARS).contains(&letters) && quiet.lets_pass(text, end, letters, ends, true) {
                     if let Some(&[x, y]) = bytes.get(offset..end) {
                         folder.run.pair = (offset, end, [x.to_ascii_lowercase(), y.to_ascii_lowercase()]);
                     }
+                    offset = end + usize::from(bytes.get(end) == Some(&b' '));
+                    continue;
+                }
+                // A single letter (`a`, `I`, pl `w`) no run goes on with and no
+                // `_` joins: passed when the next word ends the run it would
+                // start (`Quiet::lets_single_pass`); no two letters hyphened
+                // before it open a run with it (`SpacedRun::pair_before`).
+                let alone = || folder.run.hyphen_end != offset && offset.checked_sub(1).and_then(|at| bytes.get(at)) != Some(&b'_');
+                if whole && letters == 1 && alone() && quiet.lets_single_pass(text, end, b | 0x20) {
                     offset = end + usize::from(bytes.get(end) == Some(&b' '));
                     continue;
                 }
@@ -229,7 +243,7 @@ fn fold_into<const SHORTCUTS: bool>(
             if fresh && bytes.get(end).is_some_and(|b| !b.is_ascii()) {
                 let mut plain = [0; MAX_WORD_CHARS];
                 if let Some(found) = whole_latin_word(text, offset, &mut plain) {
-                    if quiet.is_some_and(|quiet| folder.passes_latin_word(quiet, bytes, found, &plain)) {
+                    if quiet.is_some_and(|quiet| folder.passes_latin_word(quiet, text, found, &plain)) {
                         offset = found.end;
                         continue;
                     }
@@ -303,7 +317,7 @@ fn fold_into<const SHORTCUTS: bool>(
             if folder.start.is_none() && folder.pending.is_none() {
                 let mut plain = [0; MAX_WORD_CHARS];
                 if let Some(found) = whole_latin_word(text, start, &mut plain) {
-                    if quiet.is_some_and(|quiet| folder.passes_latin_word(quiet, bytes, found, &plain)) {
+                    if quiet.is_some_and(|quiet| folder.passes_latin_word(quiet, text, found, &plain)) {
                         offset = found.end;
                         continue;
                     }
@@ -364,7 +378,7 @@ fn foreign_word_start(folder: &mut Folder, quiet: Option<&Quiet>, text: &str, st
     }
     let mut read = [0; MAX_WORD_CHARS];
     if lookalike_word(text.as_bytes(), start, found, &mut read) {
-        folder.lookalike_word(quiet, text.as_bytes(), start, found, &read, each);
+        folder.lookalike_word(quiet, text, start, found, &read, each);
         return Some(found.end);
     }
     None
@@ -940,6 +954,70 @@ const LEET_GLYPHS: [(&[u8], char); 10] = [
 #[inline(always)]
 fn parenthesized_o(bytes: &[u8], at: usize) -> bool {
     bytes.get(at..at + 3).is_some_and(|b| b[0] == b'(' && b[1] == b')' && b[2].is_ascii_alphanumeric())
+}
+
+/// Most bytes between a word and the next that `next_plain_word` looks past
+/// (ours: spaces and punctuation between two words of prose are one to three).
+const MAX_LOOKAHEAD_GAP: usize = 8;
+
+/// The word that the fold will hand on right after a whole word ending at
+/// `end` of `text` that it passed over or handed on (no word going on, no
+/// symbol pending, no run of single letters), when that word is certainly a
+/// `Plain` word of two to `MAX_WORD_CHARS` letters with an ASCII plain form,
+/// in no identifier (`lexicon::in_identifier`): its length and its plain
+/// form's first, middle and last bytes (lowercase: `lexicon::filter_slot`'s
+/// parts). The bytes between are bytes that end a word (`ENDS_WORD`) but `_`,
+/// at most `MAX_LOOKAHEAD_GAP` of them: the loop passes them without handing
+/// on anything, and reads the word after them as a whole: a run of ASCII
+/// letters (`ascii_run`) ended as the loop ends one (`ENDS_WORD`, no `()`
+/// after it), or a word of letters that read as themselves whose plain
+/// forms are ASCII (`whole_latin_word`, as the loop takes it: from a lowercase
+/// run of ASCII letters followed by a byte past ASCII, or from a letter past
+/// ASCII); no `_` after it. `None` for any other (`lexicon::Quiet::lets_pass`
+/// then hands the word on).
+#[inline(always)]
+pub(crate) fn next_plain_word(text: &str, end: usize) -> Option<(usize, [u8; 3])> {
+    let bytes = text.as_bytes();
+    // The gap, a byte at a time (most often one space).
+    let mut start = end;
+    loop {
+        let b = *bytes.get(start)?;
+        if !ENDS_WORD[usize::from(b)] || b == b'_' {
+            break;
+        }
+        start += 1;
+        if start > end + MAX_LOOKAHEAD_GAP {
+            return None;
+        }
+    }
+    if start == end || bytes.get(start) == Some(&b'_') {
+        return None;
+    }
+    let AsciiRun { end: after, letters, capital } = ascii_run(bytes, start);
+    match bytes.get(after) {
+        // A whole word of ASCII letters (`ascii_word`, or the loop's word of capitals).
+        next if next.is_none_or(|&b| ENDS_WORD[usize::from(b)] && b != b'_') => {
+            if letters != after - start || !(2..=MAX_WORD_CHARS).contains(&letters) || parenthesized_o(bytes, after) {
+                return None;
+            }
+            Some((letters, [start, (start + after) / 2, after - 1].map(|at| bytes.get(at).map_or(0, |b| b | 0x20))))
+        }
+        // A whole word that reads as written (`latin_word`), taken where the loop takes it.
+        Some(&next) if !next.is_ascii() && !capital => next_latin_word(text, start),
+        _ => None,
+    }
+}
+
+/// `next_plain_word` of a word that `whole_latin_word` takes whole, at `start` of `text`.
+#[inline(never)]
+fn next_latin_word(text: &str, start: usize) -> Option<(usize, [u8; 3])> {
+    let mut plain = [0; MAX_WORD_CHARS];
+    let found = whole_latin_word(text, start, &mut plain)?;
+    let chars = found.chars;
+    if !found.ascii_plain || found.letters != chars || !(2..=MAX_WORD_CHARS).contains(&chars) || text.as_bytes().get(found.end) == Some(&b'_') {
+        return None;
+    }
+    Some((chars, [0, chars / 2, chars - 1].map(|at| plain.get(at).copied().unwrap_or(0))))
 }
 
 /// The letter drawn by the strokes at the start of `bytes`, and their length.
@@ -1587,14 +1665,14 @@ impl Folder {
     /// would hand it on: a `Plain` word of two characters or more with no run of
     /// single letters to end, whose plain form is the ASCII `plain` holds.
     #[inline(always)]
-    fn passes_latin_word(&self, quiet: &Quiet, bytes: &[u8], found: LatinWord, plain: &[u8; MAX_WORD_CHARS]) -> bool {
+    fn passes_latin_word(&self, quiet: &Quiet, text: &str, found: LatinWord, plain: &[u8; MAX_WORD_CHARS]) -> bool {
         let chars = found.chars;
         let ends = || [0, chars / 2, chars - 1].map(|at| plain.get(at).copied().unwrap_or(0));
         found.ascii_plain
             && found.letters == chars
             && chars > 1
             && self.run.letters == 0
-            && quiet.lets_pass(bytes, found.end, chars, ends)
+            && quiet.lets_pass(text, found.end, chars, ends, true)
     }
 
     /// A whole word of another script (`whole_foreign_word`), `found` at
@@ -1605,7 +1683,7 @@ impl Folder {
         let bytes = text.as_bytes();
         let as_written = !found.read_otherwise && !found.strips && found.letters == found.chars && found.chars > 1;
         let ends = || [start, (start + found.end) / 2, found.end - 1].map(|at| bytes.get(at).copied().unwrap_or(0));
-        if as_written && self.run.letters == 0 && quiet.is_some_and(|quiet| quiet.lets_pass(bytes, found.end, found.end - start, ends)) {
+        if as_written && self.run.letters == 0 && quiet.is_some_and(|quiet| quiet.lets_pass(text, found.end, found.end - start, ends, false)) {
             return;
         }
         self.foreign_word(start, text, found, each);
@@ -1621,7 +1699,7 @@ impl Folder {
     fn lookalike_word(
         &mut self,
         quiet: Option<&Quiet>,
-        bytes: &[u8],
+        text: &str,
         start: usize,
         found: ForeignWord,
         read: &[u8; MAX_WORD_CHARS],
@@ -1630,7 +1708,7 @@ impl Folder {
         let Some(word) = read.get(..found.chars).and_then(|read| std::str::from_utf8(read).ok()) else { return };
         let chars = found.chars;
         let ends = || [0, chars / 2, chars - 1].map(|at| read.get(at).copied().unwrap_or(0));
-        if found.letters == chars && chars > 1 && self.run.letters == 0 && quiet.is_some_and(|quiet| quiet.lets_pass(bytes, found.end, chars, ends)) {
+        if found.letters == chars && chars > 1 && self.run.letters == 0 && quiet.is_some_and(|quiet| quiet.lets_pass(text, found.end, chars, ends, false)) {
             if let Some(letters) = two_letters(word, WordKind::Plain) {
                 self.run.pair = (start, found.end, letters);
             }
@@ -1843,20 +1921,13 @@ mod tests {
         let long: String = ["zażółć ", "gęślą ", "jaźń "].repeat(30).concat();
         assert_eq!(folded::<true>(&long), folded::<false>(&long));
         // Mail as it is written: the messages of the corpus, whole, as text.
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-        let (mut dirs, mut read) = (vec![corpus.clone()], 0);
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    dirs.push(path);
-                    continue;
-                }
-                let Ok(bytes) = std::fs::read(&path) else { continue };
-                let text = String::from_utf8_lossy(&bytes);
-                assert_eq!(folded::<true>(&text), folded::<false>(&text), "{}", path.display());
-                read += 1;
-            }
+        let (corpus, paths) = crate::text::corpus_files();
+        let mut read = 0;
+        for path in &paths {
+            let Ok(bytes) = std::fs::read(path) else { continue };
+            let text = String::from_utf8_lossy(&bytes);
+            assert_eq!(folded::<true>(&text), folded::<false>(&text), "{}", path.display());
+            read += 1;
         }
         match read {
             0 => eprintln!("shortcuts_fold_as_their_questions_would: {} absent, only the generated texts compared", corpus.display()),

@@ -31,7 +31,7 @@
 //! A scan is one pass over the words with a bounded set of partial matches;
 //! it keeps, per entry, the number of matches and the first one.
 
-use super::fold::{fold_words, fold_words_quietly, is_glue, Word, WordFolder, WordKind, MAX_WORD_CHARS, MIN_SPACED_LETTERS};
+use super::fold::{fold_words, fold_words_quietly, is_glue, next_plain_word, Word, WordFolder, WordKind, MAX_WORD_CHARS, MIN_SPACED_LETTERS};
 use super::unicode::strip_accents;
 use crate::hash::FastMap;
 use std::borrow::Cow;
@@ -193,24 +193,83 @@ fn may_start_run(bytes: &[u8], end: usize) -> bool {
 /// instructions a word under callgrind; the measurements are at `scan_together`.
 pub(crate) struct Quiet<'t> {
     starts: [&'t [u64]; 2],
+    /// Each lexicon's `Trie::alone` and `Trie::pairs` (`Quiet::first_word_passes`).
+    alone: [&'t [u64]; 2],
+    pairs: [&'t [u64]; 2],
     idle: Cell<bool>,
 }
 
-impl Quiet<'_> {
-    /// Whether a whole word of the text ending at `end` of `bytes`, a `Plain`
-    /// word of two characters or more, may be passed without being handed on:
-    /// the scans are idle, no glue that may start a run follows it
-    /// (`may_start_run`), and its plain form, of `len` bytes whose first,
-    /// middle and last are `ends` (`filter_slot`; asked only when the rest
-    /// lets it pass), starts no entry.
+impl<'t> Quiet<'t> {
+    /// Idle scans of two lexicons' tries (one lexicon: its trie twice).
+    fn new(tries: [&'t Trie; 2]) -> Quiet<'t> {
+        Quiet {
+            starts: tries.map(|t| t.starts.as_slice()),
+            alone: tries.map(|t| t.alone.as_slice()),
+            pairs: tries.map(|t| t.pairs.as_slice()),
+            idle: Cell::new(true),
+        }
+    }
+
+    /// Whether a whole word of `text` ending at `end`, a `Plain` word of two
+    /// characters or more, may be passed without being handed on: the scans
+    /// are idle, no glue that may start a run follows it (`may_start_run`),
+    /// and its plain form, of `len` bytes whose first, middle and last are
+    /// `ends` (`filter_slot`; asked only when the rest lets it pass), starts
+    /// no entry, or only as a first word the next word cannot follow
+    /// (`first_word_passes`).
+    ///
+    /// `ahead`: a word that may start an entry is asked `first_word_passes`
+    /// (not after a word of another script, whose next word is seldom one it
+    /// reads: #14, callgrind, 10 MB of Russian prose, the question inlined
+    /// into the foreign words' path cost 15.4 M instructions more, +1.3 %).
     #[inline(always)]
-    pub(crate) fn lets_pass(&self, bytes: &[u8], end: usize, len: usize, ends: impl FnOnce() -> [u8; 3]) -> bool {
-        if !self.idle.get() || may_start_run(bytes, end) {
+    pub(crate) fn lets_pass(&self, text: &str, end: usize, len: usize, ends: impl FnOnce() -> [u8; 3], ahead: bool) -> bool {
+        if !self.idle.get() || may_start_run(text.as_bytes(), end) {
             return false;
         }
         let [first, middle, last] = ends();
         let slot = slot_of(len, first, middle, last);
-        !bit(self.starts[0], slot) && !bit(self.starts[1], slot)
+        (!bit(self.starts[0], slot) && !bit(self.starts[1], slot)) || (ahead && self.first_word_passes(text, end, slot))
+    }
+
+    /// Whether a single ASCII letter of `text` ending at `end`, read `letter`,
+    /// with no run of single letters going on and no `_` before it, may be
+    /// passed without being handed on: the scans are idle, no glue that may
+    /// start a run follows it (`may_start_run`), no hyphen (`vi-a-g-r-a`:
+    /// `SpacedRun::hand_on`), and it passes as `first_word_passes` passes a
+    /// word. The next word, plain and of two letters or more, then ends the
+    /// run of single letters it starts in the fold (`SpacedRun::flush`: one
+    /// letter, no word) and in each scan (`Scan::read_now`), and goes on with
+    /// no match it starts (#14, callgrind, 10 MB of English prose: see
+    /// `scan_together`).
+    #[inline(always)]
+    pub(crate) fn lets_single_pass(&self, text: &str, end: usize, letter: u8) -> bool {
+        let bytes = text.as_bytes();
+        self.idle.get()
+            && !may_start_run(bytes, end)
+            && bytes.get(end) != Some(&b'-')
+            && self.first_word_passes(text, end, slot_of(1, letter, letter, letter))
+    }
+
+    /// Whether a word that `lets_pass` found may start an entry (`starts`, of
+    /// each lexicon), at `slot`, is passed all the same: it is no entry alone
+    /// in a lexicon it may start (`Trie::alone`), so each such scan would keep
+    /// it (`Scan::kept`), and the word the fold hands on next is a plain word
+    /// whose plain form is ASCII (`fold::next_plain_word`) that may follow it in
+    /// no entry of those lexicons (`Trie::pairs`). Then that word lets the kept one go
+    /// without reading it (`Scan::passes`, `Scan::read`), and the scans are
+    /// where they would be had it started nothing. Out of the fold's loop: most
+    /// words start nothing and are answered before (#14, callgrind, one lint of
+    /// 10 MB of prose: see `scan_together`).
+    #[inline(never)]
+    fn first_word_passes(&self, text: &str, end: usize, slot: usize) -> bool {
+        let (a, b) = (bit(self.starts[0], slot), bit(self.starts[1], slot));
+        if (a && bit(self.alone[0], slot)) || (b && bit(self.alone[1], slot)) {
+            return false;
+        }
+        let Some((len, [first, middle, last])) = next_plain_word(text, end) else { return false };
+        let pair = pair_slot(slot, slot_of(len, first, middle, last));
+        !(a && bit(self.pairs[0], pair)) && !(b && bit(self.pairs[1], pair))
     }
 }
 
@@ -1090,8 +1149,15 @@ pub fn scan_together<A, B>(a: &Lexicon<A>, b: &Lexicon<B>, text: &str) -> (Vec<H
     // idle, are not handed on (`Quiet`; #14, callgrind, one lint of each 10 MB
     // prose of `make bench`: English 1,131.6 → 1,021.7 M instructions, French
     // 1,355.7 → 1,205.6, Polish 1,443.3 → 1,317.6, Russian 1,927.1 → 1,873.8;
-    // one pass of the corpus 1,614.3 → 1,579.4 M).
-    let quiet = Quiet { starts: [&a.trie.starts, &b.trie.starts], idle: Cell::new(true) };
+    // one pass of the corpus 1,614.3 → 1,579.4 M). So are a first word of
+    // phrases only whose next word cannot follow it (`Quiet::first_word_passes`:
+    // `you`, `to`, `in`), and a single letter the next word ends the run of
+    // (`Quiet::lets_single_pass`: `a`, `I`, pl `w`) (#14, callgrind, bcda654
+    // against it, both built alike: English 924.6 → 728.9 M, French 1,075.6 →
+    // 1,018.4, Polish 1,179.3 → 1,075.0, Russian 1,194.3 → 1,188.7, the corpus
+    // pass 1,552.9 → 1,523.5; first words alone: 783.9, 1,018.4, 1,140.7,
+    // 1,194.2 and 1,536.9; the scans' callback 948,086 → 98,504 calls English).
+    let quiet = Quiet::new([&a.trie, &b.trie]);
     scan_words(text, Some(&quiet), |word| {
         // Both lexicons' filters are read at the same slot: computed once a word.
         let slot = filter_slot(word.plain);
@@ -1339,7 +1405,7 @@ impl Trie {
     fn scan(&self, text: &str) -> Vec<Hit> {
         let mut scan = Scan::new(self);
         // As `scan_together` with one lexicon (`Quiet`).
-        let quiet = Quiet { starts: [&self.starts, &self.starts], idle: Cell::new(true) };
+        let quiet = Quiet::new([self, self]);
         scan_words(text, Some(&quiet), |word| {
             let slot = filter_slot(word.plain);
             if scan.passes(word, slot) {
@@ -2234,6 +2300,8 @@ mod tests {
         let written = [
             "to", "be", "removed", "please", "act", "NOW", "fr33", "m0ney", "you", "win", "in", "the", "été", "ÉTÉ", "ete", "coño", "cono", "viágra",
             "p1lls", "s", "x", "a", "b", "c", "to_be", "act_", "_now", "f r e e", "t o", ",", ".", "!", "\n", " - ", "é", "zzz",
+            // Single letters and hyphens around first words (`Quiet::lets_single_pass`), words past ASCII after them.
+            "A", "S", "x-", "s-to", "to-", "-", "très", "Été", "x_", "_s",
         ];
         let mut checked = 0;
         for round in 0..60 {
@@ -2300,6 +2368,8 @@ mod tests {
         words.dedup();
         let prose = [
             "the", "we", "will", "meet", "at", "hotel", "next", "week", "thanks", "project", "a", "of", "in", "to", "you", "and", "ok", "an", "is",
+            // Single letters (`Quiet::lets_single_pass`).
+            "A", "I", "w", "z", "i", "à", "a-", "a_",
             "déjà", "été", "façon", "mañana", "źródło", "Żółw", "привет", "Привет", "для", "что", "ещё", "σας", "ΣΑΣ", "日本語",
             // Words drawn with look-alikes only (`fold::lookalike_word`): `по` no, `от` ot, `за` 3a.
             "по", "от", "с", "как", "за", "проект", "Как", "рогп",
@@ -2355,6 +2425,45 @@ mod tests {
         } else {
             eprintln!("words_passed_quietly_change_no_hit: {read} corpus messages compared");
         }
+    }
+
+    #[test]
+    fn the_word_looked_ahead_is_the_word_the_fold_hands_on_next() {
+        // `fold::next_plain_word` after each whole word the fold hands on (no
+        // run of single letters going on), against the word it hands on next,
+        // on texts of every disguise the fold reads between and around words.
+        let pieces = [
+            "to", "be", "You", "FREE", "now", "a", "x", "p0rn", "v1", "é", "été", "déjà", "très", "Été", "Café", "cafés", "łódź", "straße", "þorn",
+            "ǝ", "рогп", "по", "привет", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", "  ", "\n", "\r\n", "\t",
+            ".", ". ", ",", "-", "_", "(", ")", "()", "(o)", "!", "@", "$", "|", "/", "\\/", "*", "~", "#", "\u{200b}", "\u{a0}", "«", "ｆｒｅｅ",
+            "p o r n", "s.e.x", "vi-a-g-r-a", "word_", "_word", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmn",
+        ];
+        let (mut predicted, mut texts) = (0, 0);
+        crate::text::generated_texts(&pieces, 40_000, 14, |text| {
+            texts += 1;
+            let mut words: Vec<((usize, usize), WordKind, bool, String)> = Vec::new();
+            fold_words(text, |w| words.push((w.span, w.kind, w.single, w.plain.to_string())));
+            for (at, &(span, kind, single, _)) in words.iter().enumerate() {
+                // A whole word handed on with no run of single letters going on:
+                // the first, or one after a space and a plain word of three
+                // characters or more, which ends any run (`SpacedRun::hand_on`).
+                let after_run_end = words[..at].last().is_none_or(|w| w.1 == WordKind::Plain && !w.2 && w.3.chars().count() >= 3)
+                    && (at == 0 || text.as_bytes().get(span.0.wrapping_sub(1)) == Some(&b' '));
+                if kind != WordKind::Plain || single || !after_run_end {
+                    continue;
+                }
+                let Some((len, ends)) = next_plain_word(text, span.1) else { continue };
+                predicted += 1;
+                let next = words.get(at + 1).unwrap_or_else(|| panic!("{text:?} {at}"));
+                let b = next.3.as_bytes();
+                let word = Word { span: next.0, read: &next.3, plain: &next.3, kind: next.1, single: next.2 };
+                assert!(next.1 == WordKind::Plain && !next.2, "{text:?} {next:?}");
+                assert!(!in_identifier(text, &word), "{text:?} {next:?}");
+                assert_eq!((len, ends), (b.len(), [b[0], b[b.len() / 2], b[b.len() - 1]]), "{text:?} {next:?}");
+            }
+        });
+        // Texts where a whole word is followed by one the fold reads whole.
+        assert!(predicted > 1_500, "{predicted} of {texts}");
     }
 
     #[test]
