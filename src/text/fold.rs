@@ -215,21 +215,29 @@ fn fold_into<const SHORTCUTS: bool>(
                 let whole = ended && folder.start.is_none() && letters == end - offset && folder.run.letters == 0;
                 // ASCII letters: setting the bit of the case is lowercasing them.
                 let ends = || [offset, (offset + end) / 2, end - 1].map(|at| bytes.get(at).map_or(0, |b| b | 0x20));
-                if whole && (2..=MAX_WORD_CHARS).contains(&letters) && quiet.lets_pass(text, end, letters, ends, true) {
-                    if let Some(&[x, y]) = bytes.get(offset..end) {
-                        folder.run.pair = (offset, end, [x.to_ascii_lowercase(), y.to_ascii_lowercase()]);
+                if whole && (2..=MAX_WORD_CHARS).contains(&letters) {
+                    // Where the fold goes on past it, and past the words
+                    // `quiet` read after it and let pass (0: it is handed on),
+                    // and the last word of two letters passed.
+                    let (resume, pair) = quiet.passes_ascii(text, offset, end, ends);
+                    if resume != 0 {
+                        folder.run.keep_pair(bytes, pair);
+                        offset = resume;
+                        continue;
                     }
-                    offset = end + usize::from(bytes.get(end) == Some(&b' '));
-                    continue;
                 }
                 // A single letter (`a`, `I`, pl `w`) no run goes on with and no
                 // `_` joins: passed when the next word ends the run it would
                 // start (`Quiet::lets_single_pass`); no two letters hyphened
                 // before it open a run with it (`SpacedRun::pair_before`).
                 let alone = || folder.run.hyphen_end != offset && offset.checked_sub(1).and_then(|at| bytes.get(at)) != Some(&b'_');
-                if whole && letters == 1 && alone() && quiet.lets_single_pass(text, end, b | 0x20) {
-                    offset = end + usize::from(bytes.get(end) == Some(&b' '));
-                    continue;
+                if whole && letters == 1 && alone() {
+                    let (resume, pair) = quiet.lets_single_pass(text, offset, end, b | 0x20);
+                    if resume != 0 {
+                        folder.run.keep_pair(bytes, pair);
+                        offset = resume;
+                        continue;
+                    }
                 }
             }
             // No word going on and no capital: the run may be a whole word as written.
@@ -975,8 +983,29 @@ const MAX_LOOKAHEAD_GAP: usize = 8;
 /// run of ASCII letters followed by a byte past ASCII, or from a letter past
 /// ASCII); no `_` after it. `None` for any other (`lexicon::Quiet::lets_pass`
 /// then hands the word on).
+#[cfg(test)]
 #[inline(always)]
 pub(crate) fn next_plain_word(text: &str, end: usize) -> Option<(usize, [u8; 3])> {
+    next_word(text, end).map(|next| (next.len, next.ends))
+}
+
+/// The word `next_plain_word` reads after a whole word: where it is, its
+/// length and its plain form's first, middle and last bytes, and whether it
+/// is a whole run of ASCII letters (`ascii`: the loop would take it in its
+/// ASCII branch, `Quiet::lets_pass` on these same parts; else a word
+/// `whole_latin_word` takes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NextWord {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) len: usize,
+    pub(crate) ends: [u8; 3],
+    pub(crate) ascii: bool,
+}
+
+/// `next_plain_word`, with where the word is and how the loop reads it (`NextWord`).
+#[inline(always)]
+pub(crate) fn next_word(text: &str, end: usize) -> Option<NextWord> {
     let bytes = text.as_bytes();
     // The gap, a byte at a time (most often one space).
     let mut start = end;
@@ -1000,7 +1029,8 @@ pub(crate) fn next_plain_word(text: &str, end: usize) -> Option<(usize, [u8; 3])
             if letters != after - start || !(2..=MAX_WORD_CHARS).contains(&letters) || parenthesized_o(bytes, after) {
                 return None;
             }
-            Some((letters, [start, (start + after) / 2, after - 1].map(|at| bytes.get(at).map_or(0, |b| b | 0x20))))
+            let ends = [start, (start + after) / 2, after - 1].map(|at| bytes.get(at).map_or(0, |b| b | 0x20));
+            Some(NextWord { start, end: after, len: letters, ends, ascii: true })
         }
         // A whole word that reads as written (`latin_word`), taken where the loop takes it.
         Some(&next) if !next.is_ascii() && !capital => next_latin_word(text, start),
@@ -1008,16 +1038,17 @@ pub(crate) fn next_plain_word(text: &str, end: usize) -> Option<(usize, [u8; 3])
     }
 }
 
-/// `next_plain_word` of a word that `whole_latin_word` takes whole, at `start` of `text`.
+/// `next_word` of a word that `whole_latin_word` takes whole, at `start` of `text`.
 #[inline(never)]
-fn next_latin_word(text: &str, start: usize) -> Option<(usize, [u8; 3])> {
+fn next_latin_word(text: &str, start: usize) -> Option<NextWord> {
     let mut plain = [0; MAX_WORD_CHARS];
     let found = whole_latin_word(text, start, &mut plain)?;
     let chars = found.chars;
     if !found.ascii_plain || found.letters != chars || !(2..=MAX_WORD_CHARS).contains(&chars) || text.as_bytes().get(found.end) == Some(&b'_') {
         return None;
     }
-    Some((chars, [0, chars / 2, chars - 1].map(|at| plain.get(at).copied().unwrap_or(0))))
+    let ends = [0, chars / 2, chars - 1].map(|at| plain.get(at).copied().unwrap_or(0));
+    Some(NextWord { start, end: found.end, len: chars, ends, ascii: false })
 }
 
 /// The letter drawn by the strokes at the start of `bytes`, and their length.
@@ -1176,6 +1207,16 @@ fn two_letters(read: &str, kind: WordKind) -> Option<[u8; 2]> {
 }
 
 impl SpacedRun {
+    /// Keeps the word of two ASCII letters at `start` of `bytes` that the
+    /// fold's loop passed over quietly (`lexicon::Quiet::passes_ascii`) as
+    /// `pair`, lowercase, as `hand_on` keeps one handed on; `usize::MAX`: none.
+    #[inline(always)]
+    fn keep_pair(&mut self, bytes: &[u8], start: usize) {
+        if let Some(&[x, y]) = bytes.get(start..start.saturating_add(2)) {
+            self.pair = (start, start + 2, [x.to_ascii_lowercase(), y.to_ascii_lowercase()]);
+        }
+    }
+
     /// Hands on a word that ended at `span`: a single letter goes on with the
     /// run, as does a leet digit after one, and a letter and a leet mark written
     /// together (`v1-a-g-r-a`, `letter_and_mark`); any other word ends it first.
