@@ -236,7 +236,104 @@ pub struct Cascade<'a, 'd> {
     pub inline_sources: &'a mut InlineSources,
     /// The custom properties set so far (`Style::vars` points into it).
     pub vars: &'a mut Vec<VarNode>,
+    /// The styles computed so far, to give an element that repeats one again (`StyleMemo`).
+    pub memo: &'a mut StyleMemo<'d>,
     pub budget: &'a mut Budget,
+}
+
+/// The class of the root's styles (`StyleMemo`): `Style::root()` in every view.
+pub const ROOT_CLASS: u64 = 0;
+
+/// Slots of the memo of computed styles (`StyleMemo`), one entry each.
+/// *(default, ours: a cache, not an input limit; a newsletter repeats a few
+/// dozen shapes of element; a slot holds a style a view (8 views at most)
+/// and at most `STYLE_MEMO_MAX_DECLARATIONS` declarations, under 4 kB, so
+/// at most about 2 MB of memory)*
+pub const STYLE_MEMO_SLOTS: usize = 512;
+
+/// Most declarations applying to an element whose styles the memo keeps
+/// (`StyleMemo`): an element under more is computed each time, so that the
+/// memo holds no message-sized list. *(default, ours: the elements of the
+/// newsletters of `make bench` have at most 6)*
+pub const STYLE_MEMO_MAX_DECLARATIONS: usize = 32;
+
+/// Elements of a document computed before the memo of styles is used
+/// (`StyleMemo`): its table and the entries it keeps cost more than they save
+/// on the short documents of most mail (callgrind, natively: kept from the
+/// first element, the SpamAssassin corpus pass took 1,268.3 -> 1,282.2 M,
+/// +1.1 %). *(default, ours)*
+pub const STYLE_MEMO_AFTER_ELEMENTS: u32 = 512;
+
+/// Where a declaration of `Cascade::compute`'s list comes from: it fixes the
+/// declaration's property, value and importance (a rule's by its place in the
+/// sheet; a `style` attribute's by where its text is in the document, which
+/// does not change while the document is read, `InlineStyles` lending the
+/// first parse of a text met again, and by its property).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DeclarationId {
+    Rule(usize, usize),
+    Inline { at: usize, len: usize, property: Property, important: bool },
+}
+
+/// The computed styles of elements met so far, given again to an element
+/// computed from the same inputs (#14: most elements of a newsletter repeat
+/// a few shapes). A style is a function of the parent's, the element's name,
+/// the attributes `presentational` reads and the declarations that apply,
+/// but for what `compute` also makes along the way: the sources of the
+/// attributes (an entry is kept only when none was made, which depends only
+/// on the name and those attributes), custom properties (never kept) and the
+/// element's index in a hiding rooted there (kept only without a hiding).
+/// The parent's styles are known by a class: elements given an entry's
+/// styles share its class, any other computed element has a class of its
+/// own, so one class is one list of styles. The budget's steps and charges
+/// are taken as without the memo (the matching, the `style` attribute's
+/// reading and sources, a step a view); the tests hold the facts and the
+/// work left to the computation without it.
+pub struct StyleMemo<'d> {
+    slots: Vec<Option<MemoEntry<'d>>>,
+    /// The last class given (`ROOT_CLASS` first).
+    classes: u64,
+}
+
+struct MemoEntry<'d> {
+    parent: u64,
+    name: LocalName,
+    attrs: [Option<&'d str>; 12],
+    declarations: Vec<(DeclarationId, Option<SourceId>, Views)>,
+    styles: Vec<Style>,
+    class: u64,
+}
+
+#[cfg(test)]
+thread_local! {
+    /// The memo switched off on this thread (the tests compare the analysis without it).
+    pub(super) static MEMO_OFF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Styles of a view given by the memo on this thread.
+    pub(super) static MEMO_HITS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// `STYLE_MEMO_AFTER_ELEMENTS` on this thread (the tests use the memo from the first element).
+    pub(super) static STYLE_MEMO_AFTER: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+impl Default for StyleMemo<'_> {
+    fn default() -> Self {
+        // The table is made when the first entry is kept.
+        StyleMemo { slots: Vec::new(), classes: ROOT_CLASS }
+    }
+}
+
+impl<'d> StyleMemo<'d> {
+    fn new_class(&mut self) -> u64 {
+        self.classes += 1;
+        self.classes
+    }
+
+    /// The slot of an element of `name` under `parent` with `declarations` and a `style` attribute of `style_len` bytes.
+    fn slot(parent: u64, name: &LocalName, declarations: usize, style_len: Option<usize>) -> usize {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = fxhash::FxHasher::default();
+        (parent, name, declarations, style_len).hash(&mut hasher);
+        (hasher.finish() as usize) % STYLE_MEMO_SLOTS
+    }
 }
 
 /// The attributes the cascade reads, found in one pass over an element's
@@ -261,6 +358,25 @@ struct Attrs<'e> {
 }
 
 impl<'e> Attrs<'e> {
+    /// The attributes `Cascade::presentational` reads, as it reads them (of
+    /// `href`, only whether it is there): the memo's key (`StyleMemo`).
+    fn presentational_key(&self) -> [Option<&'e str>; 12] {
+        [
+            self.bgcolor,
+            self.background,
+            self.color,
+            self.text,
+            self.link,
+            self.href.map(|_| ""),
+            self.size,
+            self.dir,
+            self.font_size,
+            self.hidden,
+            self.width,
+            self.height,
+        ]
+    }
+
     fn of(element: &'e scraper::node::Element) -> Attrs<'e> {
         let mut attrs = Attrs::default();
         for (q, value) in element.attrs.iter() {
@@ -307,16 +423,19 @@ impl<'d> Cascade<'_, 'd> {
     /// (emptied first: the list of an element the walk left is lent again;
     /// #14: a list allocated and freed an element was about 0.6 % of the 10 MB
     /// newsletter's lint natively, callgrind); a hiding that starts here is
-    /// rooted at `root_index`.
+    /// rooted at `root_index`. With the styles, their class (`StyleMemo`;
+    /// `parent_class`: the parents').
+    #[allow(clippy::too_many_arguments)]
     pub fn compute(
         &mut self,
         element: ElementRef<'d>,
         parents: &[Style],
+        parent_class: u64,
         depth: usize,
         siblings: usize,
         root_index: u32,
         mut styles: Vec<Style>,
-    ) -> Vec<Style> {
+    ) -> (Vec<Style>, u64) {
         let value = element.value();
         let name = value.name.local.clone();
         // Style rules, then the `style` attribute, in cascade order.
@@ -327,7 +446,7 @@ impl<'d> Cascade<'_, 'd> {
         type Key = (bool, bool, u32, (usize, usize));
         // A rule's custom properties and `var()` values are read from their whole text (`var_texts`).
         let mut rule_vars: Vec<String> = Vec::new();
-        let mut order: Vec<(Key, Declaration<'_>, Option<SourceId>, Views)> = Vec::new();
+        let mut order: Vec<(Key, Declaration<'_>, Option<SourceId>, Views, DeclarationId)> = Vec::new();
         for m in &matched {
             let Some(rule) = self.sheet.rules.get(m.rule) else { continue };
             let Some(declaration) = rule.declarations.get(m.declaration) else { continue };
@@ -335,7 +454,8 @@ impl<'d> Cascade<'_, 'd> {
                 rule_vars.push(rule.var_texts.get(m.declaration).cloned().unwrap_or_default());
             }
             let source = self.rule_sources.get(m.rule).map(|first| first + m.declaration as SourceId);
-            order.push(((m.important, false, m.specificity, m.order), *declaration, source, m.views));
+            let id = DeclarationId::Rule(m.rule, m.declaration);
+            order.push(((m.important, false, m.specificity, m.order), *declaration, source, m.views, id));
         }
         let mut rule_vars = rule_vars.iter();
         for entry in order.iter_mut().filter(|e| matches!(e.1.value, Value::Custom { .. } | Value::Var)) {
@@ -343,7 +463,9 @@ impl<'d> Cascade<'_, 'd> {
         }
         if let Some(text) = attrs.style {
             for (i, declaration) in self.inline.declarations(text, self.budget).enumerate() {
-                order.push(((declaration.important, true, 0, (0, i)), declaration, None, ALL_VIEWS));
+                let (at, len) = (declaration.text.as_ptr() as usize, declaration.text.len());
+                let id = DeclarationId::Inline { at, len, property: declaration.property, important: declaration.important };
+                order.push(((declaration.important, true, 0, (0, i)), declaration, None, ALL_VIEWS, id));
             }
         }
         order.sort_by(|a, b| a.0.cmp(&b.0));
@@ -355,11 +477,53 @@ impl<'d> Cascade<'_, 'd> {
         // Custom properties are defined anew in each view (`define_var`).
         let custom = order.iter().any(|e| matches!(e.1.value, Value::Custom { .. } | Value::Var));
         let first_view = self.sheet.views.first().copied().unwrap_or(0);
+        // The memo (`StyleMemo`; #14, callgrind, one lint, native profile,
+        // bef56d3 against it: the 10 MB newsletter of `make bench` 1,489.9 ->
+        // 1,444.9 M instructions (-3.0 %; this function 248.7 -> 201.6 M, the
+        // styles of about 100,000 of its 109,091 elements given by the memo),
+        // the 348 KB one 67.5 -> 65.8 M (-2.5 %); the SpamAssassin corpus pass
+        // 1,268.3 -> 1,271.6 M (+0.26 %: the declarations' identities and a
+        // class an element, paid by documents too short for the memo).
+        #[cfg(not(test))]
+        let memo_on = !custom && root_index >= STYLE_MEMO_AFTER_ELEMENTS;
+        #[cfg(test)]
+        let memo_on = !custom && root_index >= STYLE_MEMO_AFTER.with(std::cell::Cell::get) && !MEMO_OFF.with(std::cell::Cell::get);
+        let (key, slot) = match memo_on {
+            true => (attrs.presentational_key(), StyleMemo::slot(parent_class, &name, order.len(), attrs.style.map(str::len))),
+            false => Default::default(),
+        };
+        let mut inline_done = false;
+        let mut hit = false;
+        let known = |entry: &MemoEntry<'_>| entry.parent == parent_class && entry.name == name && entry.attrs == key;
+        if memo_on && self.memo.slots.get(slot).and_then(Option::as_ref).is_some_and(known) {
+            // This name and these attributes made no sources when the entry was
+            // computed, so they make none now: the inline declarations' sources
+            // are made here in the order the first view's pass makes them.
+            for entry in order.iter_mut().filter(|e| e.2.is_none()) {
+                entry.2 = self.inline_source(&name, entry.1.property.name(), entry.1.text);
+            }
+            inline_done = true;
+            hit = self.memo.slots.get(slot).and_then(Option::as_ref).is_some_and(|entry| {
+                entry.styles.len() == parents.len()
+                    && entry.declarations.len() == order.len()
+                    && entry.declarations.iter().zip(&order).all(|(kept, e)| *kept == (e.4, e.2, e.3))
+            });
+        }
+        let mut degraded = false;
         for (i, parent) in parents.iter().enumerate() {
             let view = self.sheet.views.get(i).copied().unwrap_or(0);
             if i > 0 && !self.budget.step(1 + order.len() as u64) {
                 styles.push(styles.first().copied().unwrap_or(*parent));
+                degraded = true;
                 continue;
+            }
+            if hit {
+                if let Some(style) = self.memo.slots.get(slot).and_then(Option::as_ref).and_then(|e| e.styles.get(i)) {
+                    #[cfg(test)]
+                    MEMO_HITS.with(|hits| hits.set(hits.get() + 1));
+                    styles.push(*style);
+                    continue;
+                }
             }
             // A view whose parent style is the first view's, as the element reads
             // it, and in which the same declarations apply computes the first
@@ -392,18 +556,18 @@ impl<'d> Cascade<'_, 'd> {
             }
             let mut own = OwnValues::default();
             self.presentational(&attrs, &name, parent, &mut style, &mut own, &mut memo);
-            if i == 0 {
+            if i == 0 && !inline_done {
                 for entry in order.iter_mut().filter(|e| e.2.is_none()) {
                     entry.2 = self.inline_source(&name, entry.1.property.name(), entry.1.text);
                 }
             }
             // Custom properties first: a `var()` reads the element's own (CSS Variables 1 §3).
-            for (_, declaration, _, views) in &order {
+            for (_, declaration, _, views, _) in &order {
                 if let (true, Value::Custom { name }) = (views & (1 << view) != 0, declaration.value) {
                     self.define_var(&mut style, name, declaration.text);
                 }
             }
-            for (_, declaration, source, views) in &order {
+            for (_, declaration, source, views, _) in &order {
                 if views & (1 << view) == 0 {
                     continue;
                 }
@@ -421,7 +585,41 @@ impl<'d> Cascade<'_, 'd> {
             styles.push(style);
         }
         self.sheet.matched = matched;
-        styles
+        let class = match self.memo.slots.get(slot).and_then(Option::as_ref) {
+            Some(entry) if hit && !degraded => entry.class,
+            _ => self.memo.new_class(),
+        };
+        // Kept when a list of the same inputs is certain to compute these styles again.
+        if !hit
+            && memo_on
+            && !degraded
+            && memo.ids.is_empty()
+            && order.len() <= STYLE_MEMO_MAX_DECLARATIONS
+            && styles.iter().all(|s| s.hidden.is_none())
+        {
+            if self.memo.slots.is_empty() {
+                self.memo.slots.resize_with(STYLE_MEMO_SLOTS, || None);
+            }
+            if let Some(kept) = self.memo.slots.get_mut(slot) {
+                let entry = kept.get_or_insert_with(|| MemoEntry {
+                    parent: 0,
+                    name: name.clone(),
+                    attrs: key,
+                    declarations: Vec::new(),
+                    styles: Vec::new(),
+                    class,
+                });
+                entry.parent = parent_class;
+                entry.name = name;
+                entry.attrs = key;
+                entry.declarations.clear();
+                entry.declarations.extend(order.iter().map(|e| (e.4, e.2, e.3)));
+                entry.styles.clear();
+                entry.styles.extend_from_slice(&styles);
+                entry.class = class;
+            }
+        }
+        (styles, class)
     }
 
     /// The source of the declaration of `property` whose value is `text` in
@@ -963,6 +1161,123 @@ mod tests {
         }
         let spans: Vec<_> = three.runs.iter().filter(|run| run.text == "a").map(|run| run.color_source).collect();
         assert!(spans.windows(2).all(|w| w[0] == w[1]) && spans[0].is_some(), "{spans:?}");
+    }
+
+    /// The facts of `html` and the work left, with the memo of styles or without it.
+    fn analysed(html: &str, work: &super::super::Work, memo: bool) -> String {
+        super::MEMO_OFF.with(|off| off.set(!memo));
+        let mut work = super::super::Work::new(work.steps, work.derived_bytes, work.tree_steps);
+        let facts = super::super::analyse_within(html, &mut work);
+        super::MEMO_OFF.with(|off| off.set(false));
+        // Debug text: floats compared as written (a -0 is not a 0, a NaN is a NaN).
+        format!("{facts:?}\n{} {} {}", work.steps, work.derived_bytes, work.tree_steps)
+    }
+
+    fn hits() -> usize {
+        super::MEMO_HITS.with(std::cell::Cell::get)
+    }
+
+    /// Documents of repeated blocks whose elements draw their attributes,
+    /// `style` texts and classes from small sets, under a sheet of several
+    /// views (media queries, interaction states), descendant, child, sibling
+    /// and structural selectors, custom properties: the styles the memo gives
+    /// are those computed anew (every fact, every source, the work left), and
+    /// so under budgets that run out part way.
+    #[test]
+    fn memoised_styles_are_the_styles_computed_anew() {
+        const SHEET: &str = "<style>.a td{color:#123456} .b > p{font-size:0} td + td{opacity:0.5} p:first-child{color:red} \
+            span:nth-child(2){display:none} .c{--x:#fff} .c span{color:var(--x)} a:hover{color:#00ff00} h3{font-size:20px} \
+            @media (max-width:600px){.a td{display:block;width:100% !important} .b{visibility:hidden}} \
+            @media (prefers-color-scheme:dark){td{background:#000;color:#eee}}</style>";
+        const STYLES: &[&str] = &[
+            "", " style=\"color:#333333;font-size:14px\"", " style=\"padding:12px\"", " style=\"display:none\"", " style=\"font-size:0\"",
+            " style=\"opacity:0.01\"", " style=\"color:#ffffff;background:#ffffff\"", " style=\"--y:1px;width:var(--y)\"",
+            " style=\"transform:scale(0.001)\"", " style=\"position:absolute;left:-9999px\"", " style=\"visibility:visible\"",
+            " style=\"margin:0 0 6px;font-size:16px;color:#111111\"", " style=\"direction:rtl;unicode-bidi:bidi-override\"",
+            " style=\"opacity:-0\"", " style=\"width:1px;height:1px;overflow:hidden\"", " style=\"color:currentcolor\"",
+        ];
+        const ATTRS: &[&str] = &[
+            "", "", " class=\"a\"", " class=\"b\"", " class=\"c\"", " bgcolor=\"#ffffff\"", " bgcolor=\"nonsense\"", " width=\"120\"",
+            " height=\"0\"", " dir=\"rtl\"", " hidden", " href=\"https://x.example/\"", " color=\"red\"", " size=\"1\"",
+            " background=\"a.png\"", " id=\"x\"",
+        ];
+        const NAMES: &[&str] = &["td", "table", "tr", "p", "span", "a", "h3", "font", "div", "b", "img", "bdo", "pre"];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 16) as usize % n
+        };
+        let before = hits();
+        for document in 0..300 {
+            // Every other document from its 20th element on (`STYLE_MEMO_AFTER_ELEMENTS`).
+            super::STYLE_MEMO_AFTER.with(|after| after.set(if document % 2 == 1 { 20 } else { 0 }));
+            // A block of nested elements, repeated with a few of its pieces drawn anew.
+            let mut block = Vec::new();
+            for _ in 0..6 + next(8) {
+                let name = NAMES[next(NAMES.len())];
+                block.push((name, ATTRS[next(ATTRS.len())], STYLES[next(STYLES.len())], next(3)));
+            }
+            let mut html = format!("<html><head>{}</head><body text=\"#222\" link=\"#00f\">", if document % 4 == 3 { "" } else { SHEET });
+            for _ in 0..4 + next(12) {
+                let mut open = Vec::new();
+                for &(name, attrs, style, closes) in &block {
+                    let (attrs, style) = if next(5) == 0 { (ATTRS[next(ATTRS.len())], style) } else { (attrs, style) };
+                    html.push_str(&format!("<{name}{attrs}{style}>words {name} "));
+                    open.push(name);
+                    for _ in 0..closes.min(open.len()) {
+                        html.push_str(&format!("text</{}>", open.pop().unwrap_or("b")));
+                    }
+                }
+                while let Some(name) = open.pop() {
+                    html.push_str(&format!("</{name}>"));
+                }
+            }
+            html.push_str("</body></html>");
+            let standard = super::super::Work::standard();
+            assert_eq!(analysed(&html, &standard, true), analysed(&html, &standard, false), "{html}");
+            for steps in [200, 1_000 + next(4_000) as u64] {
+                let short = super::super::Work::new(steps, 600 + next(4_000), standard.tree_steps);
+                assert_eq!(analysed(&html, &short, true), analysed(&html, &short, false), "{steps}: {html}");
+            }
+        }
+        super::STYLE_MEMO_AFTER.with(|after| after.set(0));
+        assert!(hits() - before > 4_000, "{}", hits() - before);
+    }
+
+    /// Elements repeating more declarations than `STYLE_MEMO_MAX_DECLARATIONS`
+    /// are computed each time (no entry kept, no styles given by the memo), and
+    /// the same as with fewer.
+    #[test]
+    fn styles_of_many_declarations_are_not_kept() {
+        let doc = |n: usize| {
+            let style: Vec<String> = (0..n).map(|i| format!("color:#{:06x}", i + 1)).collect();
+            format!("<div>{}</div>", format!("<p style=\"{}\">x</p>", style.join(";")).repeat(50))
+        };
+        let standard = super::super::Work::standard();
+        for (n, kept) in [(super::STYLE_MEMO_MAX_DECLARATIONS, true), (super::STYLE_MEMO_MAX_DECLARATIONS + 1, false)] {
+            let before = hits();
+            assert_eq!(analysed(&doc(n), &standard, true), analysed(&doc(n), &standard, false), "{n}");
+            assert_eq!(hits() - before > 0, kept, "{n}");
+        }
+    }
+
+    /// Mail as it is written, each message whole read as HTML: the same facts
+    /// and work with the memo of styles as without it.
+    #[test]
+    fn memoised_styles_are_the_styles_computed_anew_on_the_corpus() {
+        let (corpus, paths) = crate::text::corpus_files();
+        if paths.is_empty() {
+            eprintln!("memoised_styles_are_the_styles_computed_anew_on_the_corpus: {} is absent, skipped", corpus.display());
+            return;
+        }
+        let standard = super::super::Work::standard();
+        for path in &paths {
+            let html = String::from_utf8_lossy(&std::fs::read(path).unwrap_or_default()).into_owned();
+            assert!(analysed(&html, &standard, true) == analysed(&html, &standard, false), "{}", path.display());
+        }
+        eprintln!("memoised_styles_are_the_styles_computed_anew_on_the_corpus: {} files of {}", paths.len(), corpus.display());
     }
 
     #[test]

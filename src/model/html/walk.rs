@@ -72,6 +72,8 @@ pub(super) fn is_block(name: &LocalName) -> bool {
 struct Open {
     /// Its style in each view of the sheet, the default view's first.
     styles: Vec<Style>,
+    /// The class of `styles` (`cascade::StyleMemo`).
+    class: u64,
     index: u32,
     name: LocalName,
     tag: Option<Span>,
@@ -125,6 +127,8 @@ struct Walker<'a> {
     /// The style lists of the elements left, lent again to the next elements
     /// entered (`Cascade::compute`): as many as the deepest nesting at most.
     spare_styles: Vec<Vec<Style>>,
+    /// The styles computed so far (`cascade::StyleMemo`).
+    style_memo: super::cascade::StyleMemo<'a>,
 }
 
 /// Elements whose text is shown as code, on purpose as written (`HtmlFacts::code_ranges`).
@@ -214,6 +218,7 @@ pub fn walk(parsed: &Parsed, total_bytes: usize, budget: &mut Budget, names: &mu
         inline: InlineStyles::default(),
         run_buffer: String::new(),
         spare_styles: Vec::new(),
+        style_memo: Default::default(),
         inline_sources: Default::default(),
     };
     let classes_refused = walker.run(budget, names);
@@ -405,21 +410,23 @@ impl Walker<'_> {
                         let index = self.facts.element_count as u32;
                         self.facts.element_count += 1;
                         let parents = stack.last().map_or(&root_styles[..], |o| &o.styles[..]);
+                        let parent_class = stack.last().map_or(super::cascade::ROOT_CLASS, |o| o.class);
                         let siblings = stack.last().map_or(root_children, |o| o.children);
                         let children = node.children().filter(|c| c.value().is_element()).count();
                         if !budget.step(children as u64) {
                             return false;
                         }
-                        let styles = Cascade {
+                        let (styles, class) = Cascade {
                             sheet: &mut self.cascade_sheet,
                             inline: &mut self.inline,
                             sources: &mut self.facts.sources,
                             rule_sources: &self.rule_sources,
                             inline_sources: &mut self.inline_sources,
                             vars: &mut self.vars,
+                            memo: &mut self.style_memo,
                             budget,
                         }
-                        .compute(element, parents, stack.len(), siblings, index, self.spare_styles.pop().unwrap_or_default());
+                        .compute(element, parents, parent_class, stack.len(), siblings, index, self.spare_styles.pop().unwrap_or_default());
                         if budget.is_exhausted() {
                             return false;
                         }
@@ -427,6 +434,7 @@ impl Walker<'_> {
                         self.enter_element(element, style, tag, budget);
                         stack.push(Open {
                             styles,
+                            class,
                             index,
                             name: element.value().name.local.clone(),
                             tag,
