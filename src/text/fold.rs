@@ -193,6 +193,24 @@ impl WordFolder {
 /// single ASCII letter with no run going on (`lexicon::Quiet::lets_single_pass`),
 /// passed when that word shows the scans would be left as they are (#14: the
 /// measurements are at `lexicon::scan_together`).
+///
+/// Latin words: a whole word that reads as written whose plain form is ASCII
+/// (`été`, `źródło`) passes as a word of ASCII letters does, with the words
+/// read after it (`Quiet::passes_word`), and goes on the chain of first words
+/// read ahead (`Quiet::first_words_pass`); a single one (`à`) passes as a
+/// single ASCII letter (`Folder::passes_latin_word`); a word with capitals
+/// (`Hôtel`, `Être`) is read whole for its plain form and passed so
+/// (`capital_latin_word`), else read a letter at a time as before; a space
+/// after a whole word handed on is passed with it; `whole_latin_word` reads
+/// its lowercase ASCII letters in a loop of their own. #14, callgrind, one
+/// lint of each 10 MB prose (native `bench --profile-load`, bef56d3 against
+/// this, both built alike): French 968.0 → 817.0 M instructions (−15.6 %),
+/// Polish 1,029.4 → 890.7 (−13.5 %), English 648.4 → 628.7 (−3.0 %), the
+/// corpus pass 1,270.0 → 1,268.4 (−0.1 %), but Russian 1,157.2 → 1,172.8
+/// (+1.3 %), which meets none of these words: the loop's own code, laid
+/// out anew, spends 3 instructions more a turn (its head 18 → 21). Without
+/// the capitals and with `whole_latin_word` reading eight bytes a step
+/// (`ascii_run`, see there): French 923.2, Polish 1,013.2, English 628.0.
 fn fold_into<const SHORTCUTS: bool>(
     mut folder: Folder,
     text: &str,
@@ -221,7 +239,10 @@ fn fold_into<const SHORTCUTS: bool>(
                     // and the last word of two letters passed.
                     let (resume, pair) = quiet.passes_ascii(text, offset, end, ends);
                     if resume != 0 {
-                        folder.run.keep_pair(bytes, pair);
+                        // Most words passed are no word of two letters, nor the words after them.
+                        if pair != usize::MAX {
+                            folder.run.keep_pair(bytes, pair);
+                        }
                         offset = resume;
                         continue;
                     }
@@ -243,22 +264,43 @@ fn fold_into<const SHORTCUTS: bool>(
             // No word going on and no capital: the run may be a whole word as written.
             let fresh = SHORTCUTS && folder.start.is_none() && !capital;
             if fresh && end - offset <= MAX_WORD_CHARS && ended {
-                // What follows ends this one: it is the run.
+                // What follows ends this one: it is the run. A space after it
+                // is passed with it, as the loop would pass it (no word going
+                // on, no symbol pending: nothing but the offset moves).
                 folder.ascii_word((offset, end), &text[offset..end], letters, &mut *each);
-                offset = end;
+                offset = end + usize::from(bytes.get(end) == Some(&b' '));
                 continue;
             }
             if fresh && bytes.get(end).is_some_and(|b| !b.is_ascii()) {
                 let mut plain = [0; MAX_WORD_CHARS];
                 if let Some(found) = whole_latin_word(text, offset, &mut plain) {
-                    if quiet.is_some_and(|quiet| folder.passes_latin_word(quiet, text, found, &plain)) {
-                        offset = found.end;
-                        continue;
+                    if let Some(quiet) = quiet {
+                        let (resume, pair) = Folder::passes_latin_word(quiet, text, offset, found, &plain, (folder.run.letters, folder.run.hyphen_end));
+                        if resume != 0 {
+                            if pair != usize::MAX {
+                                folder.run.keep_pair(bytes, pair);
+                            }
+                            offset = resume;
+                            continue;
+                        }
                     }
                     // The run goes on with letters that read as themselves (`déjà`).
                     folder.latin_word(offset, text, found, &plain, &mut *each);
-                    offset = found.end;
+                    offset = found.end + usize::from(bytes.get(found.end) == Some(&b' '));
                     continue;
+                }
+            }
+            if SHORTCUTS && capital && folder.start.is_none() && bytes.get(end).is_some_and(|b| !b.is_ascii()) {
+                // A word with capitals going on past ASCII (`Hôtel`, `FAÇADE`).
+                if let Some(quiet) = quiet {
+                    let (resume, pair) = capital_latin_word(quiet, text, offset, (folder.run.letters, folder.run.hyphen_end));
+                    if resume != 0 {
+                        if pair != usize::MAX {
+                            folder.run.keep_pair(bytes, pair);
+                        }
+                        offset = resume;
+                        continue;
+                    }
                 }
             }
             folder.push_ascii_run(offset, &text[offset..end], letters, capital);
@@ -325,13 +367,19 @@ fn fold_into<const SHORTCUTS: bool>(
             if folder.start.is_none() && folder.pending.is_none() {
                 let mut plain = [0; MAX_WORD_CHARS];
                 if let Some(found) = whole_latin_word(text, start, &mut plain) {
-                    if quiet.is_some_and(|quiet| folder.passes_latin_word(quiet, text, found, &plain)) {
-                        offset = found.end;
-                        continue;
+                    if let Some(quiet) = quiet {
+                        let (resume, pair) = Folder::passes_latin_word(quiet, text, start, found, &plain, (folder.run.letters, folder.run.hyphen_end));
+                        if resume != 0 {
+                            if pair != usize::MAX {
+                                folder.run.keep_pair(bytes, pair);
+                            }
+                            offset = resume;
+                            continue;
+                        }
                     }
                     // A whole word starts with it (`été`, `źródło`).
                     folder.latin_word(start, text, found, &plain, &mut *each);
-                    offset = found.end;
+                    offset = found.end + usize::from(bytes.get(found.end) == Some(&b' '));
                     continue;
                 }
             }
@@ -346,6 +394,19 @@ fn fold_into<const SHORTCUTS: bool>(
             if let Some(end) = foreign_word_start(&mut folder, quiet, text, start, &mut *each) {
                 offset = end;
                 continue;
+            }
+        }
+        if SHORTCUTS && u32::from(c) < 0x250 && folder.start.is_none() && folder.pending.is_none() {
+            // A word that starts with a Latin capital (`Être`, `Łódź`).
+            if let Some(quiet) = quiet {
+                let (resume, pair) = capital_latin_word(quiet, text, start, (folder.run.letters, folder.run.hyphen_end));
+                if resume != 0 {
+                    if pair != usize::MAX {
+                        folder.run.keep_pair(bytes, pair);
+                    }
+                    offset = resume;
+                    continue;
+                }
             }
         }
         if c == RIGHT_TO_LEFT_OVERRIDE {
@@ -392,6 +453,25 @@ fn foreign_word_start(folder: &mut Folder, quiet: Option<&Quiet>, text: &str, st
     None
 }
 
+/// A whole word of letters that read as themselves and capitals at `start`
+/// of `text` (`read_latin_word` with capitals: `Hôtel`, `Être`), where no
+/// word is going on and no symbol is pending, passed as `quiet` lets it pass
+/// (`Folder::passes_latin_word`): the fold would read it a letter at a time
+/// into a `Plain` word, its capitals lowercase, whose plain form is the one
+/// read, and hand it on as the word starts nothing. Where the fold goes on
+/// and the last word of two letters passed, or 0 (the loop reads it letter
+/// by letter). Out of the loop: few words are so.
+///
+/// #14, callgrind, one lint of 10 MB of prose: see `fold_into`'s Latin words.
+#[inline(never)]
+fn capital_latin_word(quiet: &Quiet, text: &str, start: usize, run: (usize, usize)) -> (usize, usize) {
+    let mut plain = [0; MAX_WORD_CHARS];
+    match read_latin_word::<true>(text, start, &mut plain) {
+        Some(found) => Folder::passes_latin_word(quiet, text, start, found, &plain, run),
+        None => (0, usize::MAX),
+    }
+}
+
 /// A whole word `whole_latin_word` found: where it ends, its letters and
 /// characters, and whether its plain form is the ASCII it wrote (else the
 /// plain form of one of its letters is past ASCII: `ə`, `þ`).
@@ -415,25 +495,72 @@ struct LatinWord {
 /// (`latin_two_bytes`) instead of decoded, asked its properties and stripped
 /// again by `unicode::push_stripped` (#14: those were a fifth of a 10 MB
 /// Polish lint in Node).
+///
+/// Its lowercase ASCII letters are read in a loop of their own, the other
+/// bytes asked their class (#14, callgrind, one lint of 10 MB of prose: each
+/// byte asked `ascii_in_word` took 140.9 M instructions of French and 199.4 M
+/// of Polish, about 200 a word; eight bytes a step by `ascii_run`, the runs
+/// copied by `copy_from_slice`, 155.9 and 206.7 M: most runs are of one to
+/// three bytes, and each copy a call of `memcpy`; see `fold_into`'s Latin
+/// words for this one). The test
+/// `a_latin_word_is_read_as_a_byte_at_a_time_reads_it` holds it to that
+/// reading.
 fn whole_latin_word(text: &str, from: usize, plain: &mut [u8; MAX_WORD_CHARS]) -> Option<LatinWord> {
+    read_latin_word::<false>(text, from, plain)
+}
+
+/// `whole_latin_word`, or with `CAPITALS` the same reading of a word that
+/// may also hold capitals (`Hôtel`, `Être`, `ŁÓDŹ`): ASCII capitals, and
+/// letters of two bytes that the fold reads as their own lowercase, one
+/// letter whose plain form is ASCII (`latin_capital_two_bytes`), their
+/// plain form written lowercase into `plain`. Such a word is not read as
+/// written (its capitals are read lowercase): only its plain form is asked
+/// (`capital_latin_word`).
+#[inline(always)]
+fn read_latin_word<const CAPITALS: bool>(text: &str, from: usize, plain: &mut [u8; MAX_WORD_CHARS]) -> Option<LatinWord> {
     let bytes = text.as_bytes();
     let (mut at, mut letters, mut chars, mut ascii_plain) = (from, 0, 0, true);
-    while let Some(&b) = bytes.get(at) {
+    loop {
+        // Lowercase ASCII letters, most of a word's bytes, their own plain
+        // form, in a loop of their own (a 65th character ends the reading).
+        let run = at;
+        while let Some(&b) = bytes.get(at) {
+            if !b.is_ascii_lowercase() {
+                break;
+            }
+            *plain.get_mut(chars)? = b;
+            at += 1;
+            chars += 1;
+        }
+        letters += at - run;
+        let Some(&b) = bytes.get(at) else { break };
         // The character's plain form when it is one ASCII byte (0 when not).
         let stripped = if b.is_ascii() {
-            match ascii_in_word(b) {
-                // The word goes on past an `o` drawn as `()` (`parenthesized_o`).
-                AsciiInWord::Ends if parenthesized_o(bytes, at) => return None,
-                AsciiInWord::Ends => break,
-                AsciiInWord::NotWhole => return None,
-                AsciiInWord::Part { letter } => letters += usize::from(letter),
+            let class = ASCII_CLASS[usize::from(b)];
+            if class == 0 {
+                // No letter nor digit: the word ends, or is not taken whole (a
+                // leet symbol or the start of a leet glyph), or goes on past an
+                // `o` drawn as `()` (`parenthesized_o`).
+                if !ENDS_WORD[usize::from(b)] || parenthesized_o(bytes, at) {
+                    return None;
+                }
+                break;
             }
+            if !CAPITALS && class & CAPITAL != 0 {
+                return None;
+            }
+            // A digit, or a capital read lowercase (setting the bit of the
+            // case lowercases a letter and leaves a digit as it is).
+            letters += usize::from(class & ASCII_LETTER);
             at += 1;
-            b
+            b | 0x20
         } else if b < 0xe0 {
             // Two bytes (the text is UTF-8: a continuation byte follows).
             let point = usize::from(b & 0x1f) << 6 | usize::from(bytes.get(at + 1)? & 0x3f);
-            let stripped = latin_two_bytes(point);
+            let mut stripped = latin_two_bytes(point);
+            if CAPITALS && stripped == NOT_PLAIN_LATIN {
+                stripped = latin_capital_two_bytes(point);
+            }
             if stripped == NOT_PLAIN_LATIN {
                 return None;
             }
@@ -781,6 +908,41 @@ fn latin_two_bytes(point: usize) -> u8 {
         true => ascii_plain_form(c),
         false => NOT_PLAIN_LATIN,
     })
+}
+
+/// For a character of two UTF-8 bytes, what `read_latin_word` with capitals
+/// asks of it past `latin_two_bytes`: the ASCII byte of its plain form when
+/// it is a letter of Latin-1 Supplement or Latin Extended-A or -B (U+00C0 to
+/// U+024F) that the fold reads as one letter, its own lowercase, with no
+/// look-alike (`É` é, `Ł` ł), whose plain form is that byte (`unicode::push_stripped`),
+/// else `NOT_PLAIN_LATIN`. Asked of the fold itself, on the letter followed
+/// by `z`: inside a word the fold reads such a letter as at its start
+/// (`push_known_char`), and the letters after it as after any letter.
+fn latin_capital_two_bytes(point: usize) -> u8 {
+    static TABLES: unicode::TwoByteTables = unicode::TwoByteTables::new();
+    TABLES.get(point, NOT_PLAIN_LATIN, latin_capital_answer)
+}
+
+/// `latin_capital_two_bytes` of `c`.
+#[cold]
+fn latin_capital_answer(c: char) -> u8 {
+    let mut lower = c.to_lowercase();
+    let (Some(l), None) = (lower.next(), lower.next()) else { return NOT_PLAIN_LATIN };
+    if !('\u{c0}'..='\u{24f}').contains(&c) {
+        return NOT_PLAIN_LATIN;
+    }
+    let (text, expected) = (format!("{c}z"), format!("{l}z"));
+    let mut answer = NOT_PLAIN_LATIN;
+    let mut words = 0;
+    fold_words(&text, |w| {
+        words += 1;
+        if let [b, b'z'] = *w.plain.as_bytes() {
+            if w.kind == WordKind::Plain && !w.single && w.span == (0, text.len()) && w.read == expected && b.is_ascii_lowercase() {
+                answer = b;
+            }
+        }
+    });
+    if words == 1 { answer } else { NOT_PLAIN_LATIN }
 }
 
 /// `ASCII_CLASS` of a lowercase ASCII letter, and the bit of every letter; a
@@ -1701,19 +1863,44 @@ impl Folder {
         self.run.hand_on(span, word, plain, kind, each);
     }
 
-    /// Whether a whole word that reads as written (`whole_latin_word`), `found`,
-    /// with no word going on, is passed as `quiet` lets it pass, as `latin_word`
-    /// would hand it on: a `Plain` word of two characters or more with no run of
-    /// single letters to end, whose plain form is the ASCII `plain` holds.
+    /// Whether a whole word that reads as written (`whole_latin_word`), `found`
+    /// at `start` of `text`, with no word going on, is passed as `quiet` lets
+    /// it pass, as `latin_word` would hand it on, and where the fold goes on
+    /// then: a `Plain` word with no run of single letters to end, whose plain
+    /// form is the ASCII `plain` holds, of two letters or more, passed with
+    /// the words after it that pass with it, as a word of ASCII letters is
+    /// (`Quiet::passes_word`); or a single letter (`à`) no `_` joins and no two
+    /// letters hyphened before it open a run with (`SpacedRun::pair_before`),
+    /// passed as a single ASCII letter is (`Quiet::lets_single_pass`: the next
+    /// word ends the run it would start). No word of two ASCII letters is
+    /// among them: the last one passed after it is kept (`SpacedRun::pair`).
+    ///
+    /// #14, callgrind, one lint of 10 MB of prose (native `bench
+    /// --profile-load`): see `fold_into`'s Latin words.
+    ///
+    /// Where the fold goes on, 0 when the word is handed on; and the start of
+    /// the last word of two letters passed after it (`usize::MAX`: none),
+    /// which the loop keeps (`SpacedRun::keep_pair`).
+    ///
+    /// The folder's run of single letters is given as its `letters` and
+    /// `hyphen_end` (`run`), not as a reference to the folder (tried against
+    /// the Russian cost noted at `fold_into`'s Latin words: no change).
     #[inline(always)]
-    fn passes_latin_word(&self, quiet: &Quiet, text: &str, found: LatinWord, plain: &[u8; MAX_WORD_CHARS]) -> bool {
+    fn passes_latin_word(quiet: &Quiet, text: &str, start: usize, found: LatinWord, plain: &[u8; MAX_WORD_CHARS], run: (usize, usize)) -> (usize, usize) {
         let chars = found.chars;
-        let ends = || [0, chars / 2, chars - 1].map(|at| plain.get(at).copied().unwrap_or(0));
-        found.ascii_plain
-            && found.letters == chars
-            && chars > 1
-            && self.run.letters == 0
-            && quiet.lets_pass(text, found.end, chars, ends, true)
+        if !found.ascii_plain || found.letters != chars || chars == 0 || run.0 != 0 {
+            return (0, usize::MAX);
+        }
+        if chars > 1 {
+            let ends = || [0, chars / 2, chars - 1].map(|at| plain.get(at).copied().unwrap_or(0));
+            return quiet.passes_word(text, start, found.end, chars, ends);
+        }
+        if run.1 != start && start.checked_sub(1).and_then(|at| text.as_bytes().get(at)) != Some(&b'_') {
+            let (resume, pair) = quiet.lets_single_pass(text, start, found.end, plain[0]);
+            // The letter is two bytes or more, no word of two letters.
+            return (resume, if pair == start { usize::MAX } else { pair });
+        }
+        (0, usize::MAX)
     }
 
     /// A whole word of another script (`whole_foreign_word`), `found` at
@@ -2064,6 +2251,120 @@ mod tests {
         let found = whole_latin_word("þorn", 0, &mut plain).expect("a word");
         assert!(!found.ascii_plain);
         assert!(whole_latin_word("straße", 0, &mut plain).is_none());
+    }
+
+    /// `whole_latin_word` as it was, a byte at a time (`ascii_in_word`).
+    fn whole_latin_word_by_bytes(text: &str, from: usize, plain: &mut [u8; MAX_WORD_CHARS]) -> Option<LatinWord> {
+        let bytes = text.as_bytes();
+        let (mut at, mut letters, mut chars, mut ascii_plain) = (from, 0, 0, true);
+        while let Some(&b) = bytes.get(at) {
+            let stripped = if b.is_ascii() {
+                match ascii_in_word(b) {
+                    AsciiInWord::Ends if parenthesized_o(bytes, at) => return None,
+                    AsciiInWord::Ends => break,
+                    AsciiInWord::NotWhole => return None,
+                    AsciiInWord::Part { letter } => letters += usize::from(letter),
+                }
+                at += 1;
+                b
+            } else if b < 0xe0 {
+                let point = usize::from(b & 0x1f) << 6 | usize::from(bytes.get(at + 1)? & 0x3f);
+                let stripped = latin_two_bytes(point);
+                if stripped == NOT_PLAIN_LATIN {
+                    return None;
+                }
+                letters += 1;
+                at += 2;
+                stripped
+            } else {
+                let c = text.get(at..)?.chars().next()?;
+                if !unicode::is_plain_latin_letter(c) || is_spelled_out(c) {
+                    return None;
+                }
+                letters += 1;
+                at += c.len_utf8();
+                ascii_plain_form(c)
+            };
+            if stripped == 0 {
+                ascii_plain = false;
+            } else if let Some(slot) = plain.get_mut(chars) {
+                *slot = stripped;
+            }
+            chars += 1;
+            if chars > MAX_WORD_CHARS {
+                return None;
+            }
+        }
+        Some(LatinWord { end: at, letters, chars, ascii_plain })
+    }
+
+    #[test]
+    fn a_latin_word_is_read_as_a_byte_at_a_time_reads_it() {
+        // Words of lowercase ASCII runs of every length around letters past
+        // ASCII, capitals, digits, leet symbols and glyphs, `()`, and words
+        // about `MAX_WORD_CHARS` long, read from each offset.
+        let pieces = [
+            "a", "z", "é", "à", "ł", "ź", "ß", "þ", "ǝ", "ｆ", "𝐩", "e\u{301}", "E", "É", "0", "7", "!", "@", "$", "|", "/", "\\/", "()", "()x", "(",
+            "_", "-", " ", ".", "\n", "abcdefgh", "abcdefghijklmnop", "ijklmno", "déjà", "źródło", "привет", "日本",
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl", "ąęłńóśźżćąęłńóśźżćąęłńóśźżćąęłńóśźżćąęłńóśźżćąęłńóśźżćąęłńóśź",
+            // Capitals (`read_latin_word` with capitals): some the fold reads
+            // as their own lowercase, others not (`Ĳ` ij, `ſ` s, `İ` i̇, `Ǆ` dž).
+            "H", "Ł", "Ż", "À", "Ê", "Ĳ", "ſ", "İ", "Ǆ", "×", "Ω", "Ä",
+        ];
+        let (mut words, mut capitals, mut texts) = (0, 0, 0);
+        crate::text::generated_texts(&pieces, 20_000, 12, |text| {
+            texts += 1;
+            for (from, _) in text.char_indices() {
+                let (mut plain, mut expected) = ([0; MAX_WORD_CHARS], [0; MAX_WORD_CHARS]);
+                let found = whole_latin_word(text, from, &mut plain);
+                let by_bytes = whole_latin_word_by_bytes(text, from, &mut expected);
+                let fields = |w: Option<LatinWord>| w.map(|w| (w.end, w.letters, w.chars, w.ascii_plain));
+                assert_eq!(fields(found), fields(by_bytes), "{text:?} {from}");
+                if let Some(found) = found.filter(|f| f.ascii_plain) {
+                    assert_eq!(plain[..found.chars], expected[..found.chars], "{text:?} {from}");
+                    words += 1;
+                }
+                // With capitals: a word of letters whose plain form is ASCII is
+                // one `Plain` word of the fold with that plain form.
+                let Some(found) = read_latin_word::<true>(text, from, &mut plain) else { continue };
+                // (No word where the text ends one: the fold calls it at a letter.)
+                if !found.ascii_plain || found.letters != found.chars || found.chars == 0 {
+                    continue;
+                }
+                let mut folded = Vec::new();
+                fold_words(&text[from..found.end], |w| folded.push((w.kind, w.single, w.span, w.plain.to_string())));
+                let end = found.end - from;
+                let own = std::str::from_utf8(&plain[..found.chars]).map(String::from).ok();
+                assert_eq!(folded, [(WordKind::Plain, found.chars == 1, (0, end), own.unwrap_or_default())], "{text:?} {from}");
+                capitals += usize::from(text[from..found.end].chars().any(char::is_uppercase));
+            }
+        });
+        assert!(words > 20_000 && capitals > 5_000, "{words} {capitals} in {texts}");
+    }
+
+    #[test]
+    fn latin_capitals_are_read_as_the_fold_reads_them() {
+        for (c, plain) in [('É', b'e'), ('Ł', b'l'), ('Ż', b'z'), ('À', b'a'), ('Ç', b'c')] {
+            assert_eq!(latin_capital_two_bytes(c as usize), plain, "{c}");
+        }
+        // Read as two letters, as another letter, or no letter; past the range; plain letters.
+        for c in ['Ĳ', 'ſ', 'İ', 'Ǆ', '×', 'Æ', 'Ω', 'Ж', '\u{a0}', '\u{301}', 'é', 'Þ'] {
+            let expected = if c == 'é' { b'e' } else { NOT_PLAIN_LATIN };
+            assert_eq!(latin_capital_two_bytes(c as usize), expected, "{c}");
+        }
+        assert_eq!(capital_words("Hôtel Être ŁÓDŹ À Ĳssel"), ["hotel", "etre", "lodz", "a"]);
+    }
+
+    /// The plain forms `read_latin_word` with capitals reads at each word of `text`.
+    fn capital_words(text: &str) -> Vec<String> {
+        let mut words = Vec::new();
+        for (at, _) in text.char_indices().filter(|&(at, _)| at == 0 || text.as_bytes()[at - 1] == b' ') {
+            let mut plain = [0; MAX_WORD_CHARS];
+            if let Some(found) = read_latin_word::<true>(text, at, &mut plain).filter(|f| f.ascii_plain) {
+                words.push(String::from_utf8_lossy(&plain[..found.chars]).into_owned());
+            }
+        }
+        words
     }
 
     #[test]

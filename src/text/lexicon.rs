@@ -241,11 +241,25 @@ impl<'t> Quiet<'t> {
     /// as it keeps one it passes.
     #[inline(always)]
     pub(crate) fn passes_ascii(&self, text: &str, start: usize, end: usize, ends: impl FnOnce() -> [u8; 3]) -> (usize, usize) {
+        self.passes_word(text, start, end, end - start, ends)
+    }
+
+    /// `passes_ascii` of a whole word at `start..end` of `text` whose plain
+    /// form, of `len` bytes whose first, middle and last are `ends`, is ASCII:
+    /// a word of ASCII letters (`len` its bytes), or a `Plain` word of two
+    /// letters or more that the fold reads as written, one of them past ASCII
+    /// (`fold::whole_latin_word`: `déjà`, `źródło`; three bytes or more, so
+    /// never taken for a word of two letters). Such a word is passed as
+    /// `lets_pass` passes it, and the words read after it pass with it as
+    /// they pass after a word of ASCII letters (`first_words_pass`). #14,
+    /// callgrind: see `fold::fold_into`'s Latin words.
+    #[inline(always)]
+    pub(crate) fn passes_word(&self, text: &str, start: usize, end: usize, len: usize, ends: impl FnOnce() -> [u8; 3]) -> (usize, usize) {
         if !self.idle.get() || may_start_run(text.as_bytes(), end) {
             return (0, usize::MAX);
         }
         let [first, middle, last] = ends();
-        let slot = slot_of(end - start, first, middle, last);
+        let slot = slot_of(len, first, middle, last);
         if !bit(self.starts[0], slot) && !bit(self.starts[1], slot) {
             return passed_ascii(text.as_bytes(), start, end, usize::MAX);
         }
@@ -310,10 +324,12 @@ impl<'t> Quiet<'t> {
     /// none), which the loop keeps (`fold::SpacedRun::pair`) as it keeps one it
     /// passes (through a reference, the folder's fields were no longer kept
     /// in registers: #14, 10 MB of Russian prose +0.9 %).
-    /// The next word, read to let it pass, is not read again by the loop when
-    /// it is a whole run of ASCII letters (`NextWord::ascii`): it is asked
-    /// here what the loop would ask it (`passes_ascii`, on the same length
-    /// and bytes), and passed with it when it passes, and so on. The bytes
+    /// The next word, read to let it pass, is not read again by the loop: a
+    /// whole run of ASCII letters (`NextWord::ascii`) or a word read as
+    /// written whose plain form is ASCII (`fold::whole_latin_word`, `été`),
+    /// it is asked here what the loop would ask it (`passes_ascii`,
+    /// `passes_word`, on the same length and bytes), and passed with it when
+    /// it passes, and so on. The bytes
     /// between are bytes that end a word (`fold::next_word`), which the loop
     /// would pass with no word going on and no symbol pending: they change
     /// nothing but `SpacedRun::hyphen_end`, only ever compared with the start
@@ -337,8 +353,11 @@ impl<'t> Quiet<'t> {
         loop {
             let Some((next, next_slot)) = self.next_cannot_follow(text, end, slot) else { return passed };
             passed = passed_ascii(bytes, start, end, passed.1);
-            // The next word, where the loop would read it (`passes_ascii`).
-            if !next.ascii || !self.idle.get() || may_start_run(bytes, next.end) {
+            // The next word, where the loop would read it (`passes_ascii`; a
+            // word `fold::whole_latin_word` reads, `passes_word` as
+            // `fold::Folder::passes_latin_word` asks it, with the same length
+            // and bytes: `fold::next_word`).
+            if !self.idle.get() || may_start_run(bytes, next.end) {
                 return passed;
             }
             (start, end, slot) = (next.start, next.end, next_slot);
@@ -352,7 +371,10 @@ impl<'t> Quiet<'t> {
 /// A whole word of ASCII letters at `start..end` of `bytes` passed over by the
 /// fold's loop (`Quiet::first_words_pass`), after words passed whose last of two
 /// letters starts at `pair` (`usize::MAX`: none): where the loop goes on, past
-/// a space after it, and the start of the last word of two letters passed.
+/// a space after it, and the start of the last word of two letters passed. A
+/// word of letters past ASCII passed so (`Quiet::passes_word`) is three bytes
+/// or more, no word of two letters; a single one (`à`) is two bytes, and its
+/// caller drops it as a pair (`fold::Folder::passes_latin_word`).
 #[inline(always)]
 fn passed_ascii(bytes: &[u8], start: usize, end: usize, pair: usize) -> (usize, usize) {
     (end + usize::from(bytes.get(end) == Some(&b' ')), if end - start == 2 { start } else { pair })
@@ -2382,7 +2404,10 @@ mod tests {
     fn keeping_a_first_word_finds_what_reading_it_finds() {
         let mut rnd = random_below(0x2545_f491_u32);
         // Few words, so that terms share first words, second words and one-word entries.
-        let vocabulary = ["to", "be", "removed", "please", "act", "now", "free", "money", "you", "win", "in", "the", "été", "ete", "coño", "viagra", "pills", "s", "x"];
+        let vocabulary = [
+            "to", "be", "removed", "please", "act", "now", "free", "money", "you", "win", "in", "the", "été", "ete", "coño", "viagra", "pills", "s", "x",
+            "à", "a", "où", "déjà", "źródło",
+        ];
         let written = [
             "to", "be", "removed", "please", "act", "NOW", "fr33", "m0ney", "you", "win", "in", "the", "été", "ÉTÉ", "ete", "coño", "cono", "viágra",
             "p1lls", "s", "x", "a", "b", "c", "to_be", "act_", "_now", "f r e e", "t o", ",", ".", "!", "\n", " - ", "é", "zzz",
@@ -2392,6 +2417,12 @@ mod tests {
             // (`Quiet::first_words_pass`), two letters among them (`SpacedRun::pair`),
             // hyphens and marks between them, a run of single letters after them.
             "to be to", "in the in", "be to be please", "s to be", "x in", "to - be", "in, to. be", "to vi-a-g-r-a", "be-a-c-t", "in t-o",
+            // The same with words past ASCII read whole (`fold::whole_latin_word`),
+            // single letters among them (`à`), passed after first words or first themselves.
+            "à", "À", "à-", "_à", "à_", "a-à", "à été", "été à", "to été", "été to be", "déjà vu", "où à", "où", "ou", "déjà", "deja", "źródło",
+            "à to be", "to à", "très été", "coño to", "x à", "à x", "été-to", "to déjà, été. à",
+            // Words with capitals read whole for their plain form (`fold::capital_latin_word`).
+            "Été to", "Où à", "Déjà vu", "ÉTÉ été", "Coño", "To Été", "À to", "À-", "Źródło w",
         ];
         let mut checked = 0;
         for round in 0..60 {
@@ -2463,6 +2494,13 @@ mod tests {
             // First words one after another, read ahead and passed together
             // (`Quiet::first_words_pass`), two letters and hyphens among them.
             "to the", "in a", "of the new", "to be or", "at it", "in vi-a-g-r-a", "to - go", "for the", "I w", "a to",
+            // The same with words past ASCII read whole (`fold::whole_latin_word`):
+            // passed after first words, first words themselves, single letters.
+            "à la", "à to", "to à", "où est", "déjà vu", "to été", "été to be", "ça va", "w źródło", "źródło w", "à à", "a-à", "à-", "_à", "à_",
+            "à été à", "in été the", "zamów teraz", "à l'hôtel", "sur à",
+            // Words with capitals past ASCII (`fold::capital_latin_word`).
+            "Été", "Être", "Hôtel", "FAÇADE", "À la", "Ça va", "Déjà vu", "Źródło w", "ŁÓDŹ", "Zamów teraz", "Ĳssel", "İstanbul", "À",
+            "Vidéo porno", "ÉROTIQUE", "Érotique", "Pornografię", "Darmowy okres próbny",
             "déjà", "été", "façon", "mañana", "źródło", "Żółw", "привет", "Привет", "для", "что", "ещё", "σας", "ΣΑΣ", "日本語",
             // Words drawn with look-alikes only (`fold::lookalike_word`): `по` no, `от` ot, `за` 3a.
             "по", "от", "с", "как", "за", "проект", "Как", "рогп",
@@ -2527,6 +2565,7 @@ mod tests {
         // on texts of every disguise the fold reads between and around words.
         let pieces = [
             "to", "be", "You", "FREE", "now", "a", "x", "p0rn", "v1", "é", "été", "déjà", "très", "Été", "Café", "cafés", "łódź", "straße", "þorn",
+            "à", "où", "źródło", "ça",
             "ǝ", "рогп", "по", "привет", " ", " ", " ", " ", " ", " ", " ", " ", " ", " ", "  ", "\n", "\r\n", "\t",
             ".", ". ", ",", "-", "_", "(", ")", "()", "(o)", "!", "@", "$", "|", "/", "\\/", "*", "~", "#", "\u{200b}", "\u{a0}", "«", "ｆｒｅｅ",
             "p o r n", "s.e.x", "vi-a-g-r-a", "word_", "_word", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmn",
