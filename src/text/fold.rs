@@ -358,6 +358,20 @@ fn fold_into<const SHORTCUTS: bool>(
             offset += 1;
             continue;
         }
+        // The characters of Greek, Cyrillic and the scripts after them
+        // (`FIRST_FOREIGN_LEAD`) are asked `foreign_shortcut` before they are
+        // decoded; `tried`: a foreign word was looked for at it and is not whole.
+        let mut tried = false;
+        if SHORTCUTS && b >= FIRST_FOREIGN_LEAD {
+            match foreign_shortcut(&mut folder, quiet, text, offset, &mut *each) {
+                Shortcut::Done(end) => {
+                    offset = end;
+                    continue;
+                }
+                Shortcut::Tried => tried = true,
+                Shortcut::Asked => {}
+            }
+        }
         let Some(c) = text[offset..].chars().next() else { break };
         let end = offset + c.len_utf8();
         offset = end;
@@ -386,9 +400,11 @@ fn fold_into<const SHORTCUTS: bool>(
             folder.push_plain_letter(start, end, c);
             continue;
         }
-        // A word that starts with a letter of another script (not a Latin capital: `École`).
+        // A word that starts with a letter of another script (not a Latin
+        // capital: `École`) before U+0340 (modifier letters: `ʰ`); after it,
+        // `foreign_shortcut` looked.
         let other_script = matches!(props.script(c), Some(script) if script != Script::Latin);
-        if SHORTCUTS && other_script && folder.start.is_none() && folder.pending.is_none() {
+        if SHORTCUTS && other_script && !tried && folder.start.is_none() && folder.pending.is_none() {
             // A whole word of another script starts with it (`привет`, `σας`, `日本語`),
             // or one drawn with look-alikes (`рогп`, `по`).
             if let Some(end) = foreign_word_start(&mut folder, quiet, text, start, &mut *each) {
@@ -438,17 +454,19 @@ fn fold_into<const SHORTCUTS: bool>(
 /// take 11.8 M instructions more, French 26.5 M, Polish 23.3 M and the corpus
 /// pass 4.8 M (+0.31 %), though they hold no such word; this one 9.2, 5.6, 4.4
 /// and 3.7 M, Russian 1,873.7 → 1,501.4 M).
+///
+/// A space right after the word is passed with it (`past_space`).
 #[inline(never)]
 fn foreign_word_start(folder: &mut Folder, quiet: Option<&Quiet>, text: &str, start: usize, each: &mut dyn FnMut(&Word)) -> Option<usize> {
     let found = whole_foreign_word(text, start)?;
     if found.foreign {
         folder.whole_foreign_word(quiet, start, text, found, each);
-        return Some(found.end);
+        return Some(past_space(text, found.end));
     }
     let mut read = [0; MAX_WORD_CHARS];
     if lookalike_word(text.as_bytes(), start, found, &mut read) {
         folder.lookalike_word(quiet, text, start, found, &read, each);
-        return Some(found.end);
+        return Some(past_space(text, found.end));
     }
     None
 }
@@ -469,6 +487,88 @@ fn capital_latin_word(quiet: &Quiet, text: &str, start: usize, run: (usize, usiz
     match read_latin_word::<true>(text, start, &mut plain) {
         Some(found) => Folder::passes_latin_word(quiet, text, start, found, &plain, run),
         None => (0, usize::MAX),
+    }
+}
+
+/// Where the fold's loop goes on after a word it read whole (or a character
+/// that ended one: `foreign_shortcut`) at `end` of `text`, leaving no word
+/// going on and no symbol pending: past a space right after it, which the
+/// loop would pass as it is (`ENDS_WORD`: with no word going on and no symbol
+/// pending, a byte that ends a word and is no hyphen changes nothing), as the
+/// quiet ASCII words pass theirs (`lexicon::Quiet::passes_ascii`). #14,
+/// callgrind: the loop's turn for a space was 44 instructions, 10 MB of
+/// Russian prose holds a million of them after words.
+#[inline(always)]
+fn past_space(text: &str, end: usize) -> usize {
+    end + usize::from(text.as_bytes().get(end) == Some(&b' '))
+}
+
+/// The first byte of U+0340, where the characters of two UTF-8 bytes past
+/// the Latin letters, their marks and most combining marks end (Greek at
+/// U+0370, Cyrillic, Armenian, Hebrew, Arabic), and those of three and four
+/// bytes: `foreign_shortcut` is asked of those only, a Latin letter past
+/// ASCII (`é`, `ą`: first bytes 0xC3 to 0xC9) never.
+const FIRST_FOREIGN_LEAD: u8 = 0xcd;
+
+/// What `foreign_shortcut` did with a character.
+enum Shortcut {
+    /// Read, with the word it starts or ends: the loop goes on here.
+    Done(usize),
+    /// A foreign word was looked for at it (`foreign_word_start`) and is not
+    /// whole: the loop reads it letter by letter, without looking again.
+    Tried,
+    /// Nothing: the loop asks its questions.
+    Asked,
+}
+
+/// The loop's shortcut for a character past ASCII at `at` of `text` whose
+/// first byte is `FIRST_FOREIGN_LEAD` or more, read from its class in the
+/// foreign tables (`foreign_char_at`) before the loop decodes it and asks
+/// its properties: a character that no word holds and that draws as itself
+/// (`ENDS_FOREIGN_WORD`: `«`, `—`, `’`, `。`, emoji) ends the word going on,
+/// as `push_known_char` ends it after its questions (`symbol_or_end`: no leet
+/// symbol is past ASCII), and a space after it is passed (`past_space`); a
+/// letter of a script other than Latin (`OPENS_FOREIGN`: `п`, `σ`, `日`) with
+/// no word going on and no symbol pending is where the loop would look for a
+/// whole foreign word after its questions (`foreign_word_start`). Any other
+/// character is left to the loop.
+///
+/// #14, callgrind, one lint (native `bench --profile-load`): each foreign
+/// word's first letter had been decoded, asked `unicode::props::of` and its
+/// script (about 70 instructions in the loop, a million words in 10 MB of
+/// Russian prose), each emoji of 10 MB of English prose with emoji asked
+/// `push_known_char`'s questions. With the pieces below (the walk, the
+/// look-alike walk, the read forms, the quiet capitals, the space after a
+/// word, `unicode::push_stripped`), on bef56d3: Russian 1,157.2 → 1,030.0 M
+/// (−11.0 %), the fold inclusive 740.7 → 613.4 M; English with emoji 1,354.5 →
+/// 1,270.6 M (−6.2 %); English 648.4 → 651.9 (+0.5 %: no byte past ASCII in
+/// it, its loop compiled otherwise), French 968.0 → 968.7 (+0.1 %), Polish
+/// 1,029.4 → 1,025.6 (−0.4 %), the corpus pass 1,270.1 → 1,271.2 (+0.1 %).
+/// Tried: this function out of the loop (`#[inline(never)]`) and the loop's
+/// own look for a foreign word left to it (the first byte from 0xCA, U+0280,
+/// where the letters of other scripts begin): Russian 1,052.0, English with
+/// emoji 1,289.8, English 653.4 (+0.8 %).
+#[inline(always)]
+fn foreign_shortcut(folder: &mut Folder, quiet: Option<&Quiet>, text: &str, at: usize, each: &mut dyn FnMut(&Word)) -> Shortcut {
+    let bytes = text.as_bytes();
+    let class_and_len = match (bytes.get(at), bytes.get(at + 1)) {
+        // Two bytes (the text is UTF-8: a continuation byte follows), read
+        // from the table here (through `foreign_char_at`, a call, 50
+        // instructions a Russian word).
+        (Some(&b), Some(&next)) if b < 0xe0 => Some((foreign_two_bytes(usize::from(b & 0x1f) << 6 | usize::from(next & 0x3f)), 2)),
+        _ => foreign_char_at(text, at),
+    };
+    let Some((class, len)) = class_and_len else { return Shortcut::Asked };
+    if class & ENDS_FOREIGN_WORD != 0 {
+        folder.end_word(each);
+        return Shortcut::Done(past_space(text, at + len));
+    }
+    if class & OPENS_FOREIGN == 0 || folder.start.is_some() || folder.pending.is_some() {
+        return Shortcut::Asked;
+    }
+    match foreign_word_start(folder, quiet, text, at, each) {
+        Some(end) => Shortcut::Done(end),
+        None => Shortcut::Tried,
     }
 }
 
@@ -651,37 +751,56 @@ struct ForeignWord {
 /// (`рогп`, `по`: `lookalike_word` reads it).
 ///
 /// The classes of its letters are or-ed into one byte and those of two
-/// bytes read from their page of the table, kept while the letters stay on
-/// it (#14, callgrind, 10 MB of Russian prose: this walk was 75 instructions
-/// a letter, 338.5 M of 1,873.7 M; with the look-alike words read whole
-/// (`lookalike_word`) the whole lint 1,501.4 M, the walk and the handing on
-/// of the word together, `foreign_word_start`, 356.4 M of it).
+/// bytes read from their page of the table, in a loop of their own while
+/// the letters stay on it, bounded by the limit instead of counting against
+/// it at each letter (#14, callgrind, 10 MB of Russian prose: this walk was 75
+/// instructions a letter, 338.5 M of 1,873.7 M; with the look-alike words
+/// read whole (`lookalike_word`) the whole lint 1,501.4 M, the walk and the
+/// handing on of the word together, `foreign_word_start`, 356.4 M of it, the
+/// walk 37 instructions a letter of its 4.29 million; 24 in this loop).
 fn whole_foreign_word(text: &str, from: usize) -> Option<ForeignWord> {
     let bytes = text.as_bytes();
-    let (mut at, mut letters, mut chars, mut read_as_two, mut classes) = (from, 0, 0, 0, 0);
-    // The page of two-byte letters last read (the whole of a Cyrillic word's).
-    let mut page: (usize, Option<&[u8; 256]>) = (usize::MAX, None);
-    while let Some(&b) = bytes.get(at) {
+    let (mut at, mut digits, mut chars, mut read_as_two, mut classes) = (from, 0, 0, 0, 0);
+    'word: while let Some(&b) = bytes.get(at) {
         if b.is_ascii() {
             match ascii_in_word(b) {
                 // The word goes on past an `o` drawn as `()` (`parenthesized_o`).
                 AsciiInWord::Ends if parenthesized_o(bytes, at) => return None,
                 AsciiInWord::Ends => break,
                 AsciiInWord::NotWhole => return None,
-                AsciiInWord::Part { letter } => letters += usize::from(letter),
+                AsciiInWord::Part { letter } => digits += usize::from(!letter),
             }
             (at, chars) = (at + 1, chars + 1);
-        } else {
-            let (class, len) = if b < 0xe0 {
-                // Two bytes (the text is UTF-8: a continuation byte follows).
-                let point = usize::from(b & 0x1f) << 6 | usize::from(bytes.get(at + 1)? & 0x3f);
-                if page.0 != point >> 8 {
-                    page = (point >> 8, FOREIGN_TWO_BYTES.page(point, 0, foreign_two_bytes_class));
+        } else if b < 0xe0 {
+            // Two bytes: this letter and the letters after it on the same
+            // page of 256 (a first byte that differs from this one in its last
+            // two bits at most: the whole of a Russian word's) are read from
+            // that page in this loop, the page asked once.
+            let (page, lead) = (FOREIGN_TWO_BYTES.page(usize::from(b & 0x1f) << 6, 0, foreign_two_bytes_class)?, b & !3);
+            // No further than one letter past the limit (the look-alike
+            // reading, never shorter, is held to it after this loop).
+            let stop = bytes.len().min(at + 2 * (MAX_WORD_CHARS + 1 - chars.min(MAX_WORD_CHARS)));
+            // The text is UTF-8: a continuation byte follows each first byte.
+            while let Some(&[b, next]) = bytes.get(at..stop).and_then(|rest| rest.first_chunk::<2>()) {
+                if b & !3 != lead {
+                    break;
                 }
-                (page.1.map_or(0, |page| page[point & 0xff]), 2)
-            } else {
-                foreign_char_at(text, at)?
-            };
+                let class = page[usize::from(b & 3) << 6 | usize::from(next & 0x3f)];
+                if class & IN_FOREIGN_WORD == 0 {
+                    if class & ENDS_FOREIGN_WORD != 0 {
+                        break 'word;
+                    }
+                    return None;
+                }
+                classes |= class;
+                read_as_two += usize::from(class & READ_AS_TWO != 0);
+                (at, chars) = (at + 2, chars + 1);
+            }
+            if chars > MAX_WORD_CHARS {
+                return None;
+            }
+        } else {
+            let (class, len) = foreign_char_at(text, at)?;
             if class & IN_FOREIGN_WORD == 0 {
                 if class & ENDS_FOREIGN_WORD != 0 {
                     break;
@@ -690,17 +809,21 @@ fn whole_foreign_word(text: &str, from: usize) -> Option<ForeignWord> {
             }
             classes |= class;
             read_as_two += usize::from(class & READ_AS_TWO != 0);
-            (at, letters, chars) = (at + len, letters + 1, chars + 1);
+            (at, chars) = (at + len, chars + 1);
         }
         // The look-alike reading, its letters read as two counted twice.
         if chars + read_as_two > MAX_WORD_CHARS {
             return None;
         }
     }
+    // Both counts only grow: past the limit here is past it at some letter.
+    if chars + read_as_two > MAX_WORD_CHARS {
+        return None;
+    }
     // The look-alike reading is never shorter than the word: both are within the limit.
     Some(ForeignWord {
         end: at,
-        letters,
+        letters: chars - digits,
         chars,
         strips: classes & STRIPS != 0,
         read_otherwise: classes & READ_OTHERWISE != 0,
@@ -727,6 +850,10 @@ fn lookalike_word(bytes: &[u8], from: usize, found: ForeignWord, read: &mut [u8;
         return false;
     }
     let (mut at, mut chars) = (from, 0);
+    // The page of two-byte letters last read, by the first byte's bits above
+    // its last two (#14: its table asked at each letter, this walk took 32
+    // instructions a letter of 10 MB of Russian prose under callgrind).
+    let mut page: (u8, Option<&[u8; 256]>) = (0, None);
     while at < found.end {
         let Some(&b) = bytes.get(at) else { return false };
         let ascii = if b.is_ascii() {
@@ -735,7 +862,11 @@ fn lookalike_word(bytes: &[u8], from: usize, found: ForeignWord, read: &mut [u8;
         } else if b < 0xe0 {
             let Some(&next) = bytes.get(at + 1) else { return false };
             at += 2;
-            lookalike_two_bytes(usize::from(b & 0x1f) << 6 | usize::from(next & 0x3f))
+            let point = usize::from(b & 0x1f) << 6 | usize::from(next & 0x3f);
+            if page.0 != b & !3 {
+                page = (b & !3, LOOKALIKE_TWO_BYTES.page(point, 0, lookalike_ascii));
+            }
+            page.1.map_or(0, |page| page[point & 0xff])
         } else {
             0
         };
@@ -752,10 +883,13 @@ fn lookalike_word(bytes: &[u8], from: usize, found: ForeignWord, read: &mut [u8;
 /// two) that is one ASCII character (`unicode::confusable`, `spam_lookalike`),
 /// lowercased as `letter_form` writes it; 0 for any other. From its
 /// `unicode::TwoByteTables`, from those questions.
+#[cfg(test)]
 fn lookalike_two_bytes(point: usize) -> u8 {
-    static TABLES: unicode::TwoByteTables = unicode::TwoByteTables::new();
-    TABLES.get(point, 0, lookalike_ascii)
+    LOOKALIKE_TWO_BYTES.get(point, 0, lookalike_ascii)
 }
+
+/// The tables of `lookalike_two_bytes`.
+static LOOKALIKE_TWO_BYTES: unicode::TwoByteTables = unicode::TwoByteTables::new();
 
 /// `lookalike_two_bytes` of `c`, asked.
 fn lookalike_ascii(c: char) -> u8 {
@@ -766,6 +900,16 @@ fn lookalike_ascii(c: char) -> u8 {
     match Props::of(c).confusable(c).or_else(|| spam_lookalike(c)) {
         Some(Prototype::Char(p)) if p.is_ascii() => p.to_ascii_lowercase() as u8,
         _ => 0,
+    }
+}
+
+/// `foreign_class` of a character past ASCII, from the tables.
+fn foreign_class_of(c: char) -> u8 {
+    match c.len_utf8() {
+        1 => 0,
+        2 => foreign_two_bytes(c as usize),
+        3 => foreign_three_bytes(c),
+        _ => foreign_four_bytes(c),
     }
 }
 
@@ -781,7 +925,7 @@ fn foreign_char_at(text: &str, at: usize) -> Option<(u8, usize)> {
         let c = text.get(at..)?.chars().next()?;
         let class = match c.len_utf8() {
             3 => foreign_three_bytes(c),
-            _ => foreign_class(c),
+            _ => foreign_four_bytes(c),
         };
         (class, c.len_utf8())
     })
@@ -799,6 +943,19 @@ fn foreign_three_bytes(c: char) -> u8 {
     CLASSES.get(c as usize, 0x1_0000, || foreign_class(c))
 }
 
+/// `foreign_class` of a character of four UTF-8 bytes, those of the plane
+/// after the BMP (U+10000 to U+1FFFF: emoji, mathematical letters) kept as
+/// `foreign_three_bytes` keeps its own, in a table of 64 KiB made on the first
+/// use of one of them (as `unicode::props` keeps their properties); those of
+/// the planes after it asked each time (#14, callgrind, 10 MB of English
+/// prose with 537,768 emoji: `push_known_char` and what it asked were 86.7 M
+/// instructions; the emoji read here by the loop's shortcut, through
+/// `foreign_char_at`, 35.1 M, and the fold inclusive 679.6 → 595.7 M).
+fn foreign_four_bytes(c: char) -> u8 {
+    static CLASSES: unicode::CharAnswers = unicode::CharAnswers::new();
+    CLASSES.get((c as usize).wrapping_sub(0x1_0000), 0x1_0000, || foreign_class(c))
+}
+
 /// What `foreign_class` says of a character: a letter a whole foreign word
 /// may hold (no compatibility form, nothing invisible or combining, read as
 /// one letter); …
@@ -813,6 +970,9 @@ const STRIPS: u8 = 8;
 const READ_OTHERWISE: u8 = 16;
 /// A character that ends the word: no letter or digit, drawn as itself (`«`, `—`, `。`).
 const ENDS_FOREIGN_WORD: u8 = 32;
+/// Any character: a letter of a script other than Latin (`unicode::script`),
+/// where the fold's loop looks for a whole foreign word (`foreign_shortcut`).
+const OPENS_FOREIGN: u8 = 64;
 
 
 /// What `whole_foreign_word` makes of a character past ASCII (0: it cannot
@@ -820,12 +980,21 @@ const ENDS_FOREIGN_WORD: u8 = 32;
 /// look-alike (a prototype of more than two letters is not taken), and its
 /// plain form.
 fn foreign_class(c: char) -> u8 {
+    let props = Props::of(c);
+    let opens = match props.script(c) {
+        Some(script) if script != Script::Latin => OPENS_FOREIGN,
+        _ => 0,
+    };
+    opens | foreign_letter_class(c, props)
+}
+
+/// `foreign_class` but `OPENS_FOREIGN`.
+fn foreign_letter_class(c: char, props: Props) -> u8 {
     // A small capital is read as its letter (`push_known_char`), though its block
     // (Phonetic Extensions) is not of the Latin script's letters here.
     if unicode::small_capital(c).is_some() {
         return 0;
     }
-    let props = Props::of(c);
     let drawn = props.nfkc(c).is_none() && !unicode::is_invisible(c) && !unicode::is_combining_mark(c);
     if !props.alphanumeric() {
         return if drawn { ENDS_FOREIGN_WORD } else { 0 };
@@ -1914,7 +2083,9 @@ impl Folder {
         if as_written && self.run.letters == 0 && quiet.is_some_and(|quiet| quiet.lets_pass(text, found.end, found.end - start, ends, false)) {
             return;
         }
-        self.foreign_word(start, text, found, each);
+        // A word read otherwise (a capital: `Привет`) or whose plain form is
+        // another (`здравствуйте`), asked once its forms are read.
+        self.foreign_word(quiet.filter(|_| !as_written), start, text, found, each);
     }
 
     /// A whole word drawn with look-alikes of ASCII (`lookalike_word`), `found`
@@ -1951,15 +2122,33 @@ impl Folder {
     /// sigma) and `unicode::push_stripped` of that, as `letter_form` and
     /// `end_word` would hand on their copy of it (the one read as written: the
     /// word is foreign), and as `latin_word` hands on its words.
-    fn foreign_word(&mut self, start: usize, text: &str, found: ForeignWord, each: &mut dyn FnMut(&Word)) {
+    ///
+    /// `quiet`: a `Plain` word of two letters or more with no run of single
+    /// letters to end is passed when `quiet` lets its plain form pass, as
+    /// `whole_foreign_word` passes a word read as written (#14, callgrind,
+    /// 10 MB of Russian prose: the words handed on from here 132,462 → 57,065,
+    /// their callback 22.3 → 12.8 M instructions inclusive).
+    fn foreign_word(&mut self, quiet: Option<&Quiet>, start: usize, text: &str, found: ForeignWord, each: &mut dyn FnMut(&Word)) {
         let (span, word) = ((start, found.end), &text[start..found.end]);
         let kind = WordKind::of(false, found.letters, found.chars - found.letters);
         // No word is going on: `unmapped` is free until the word is handed on.
         let read = match found.read_otherwise {
             true => {
+                // Copied a run at a time between the letters read otherwise
+                // (most often the first alone: `Привет`), found by their class
+                // (#14, callgrind, 10 MB of Russian prose: each letter asked
+                // `foreign_read` and pushed, 68 instructions a letter).
                 self.unmapped.clear();
-                let read_as = |c: char| if c.is_ascii() { Some(c) } else { foreign_read(c, Props::of(c)) };
-                self.unmapped.extend(word.chars().map(|c| read_as(c).unwrap_or(c)));
+                let mut copied = 0;
+                for (at, c) in word.char_indices() {
+                    if c.is_ascii() || foreign_class_of(c) & READ_OTHERWISE == 0 {
+                        continue;
+                    }
+                    self.unmapped.push_str(&word[copied..at]);
+                    self.unmapped.push(foreign_read(c, Props::of(c)).unwrap_or(c));
+                    copied = at + c.len_utf8();
+                }
+                self.unmapped.push_str(&word[copied..]);
                 &self.unmapped
             }
             false => word,
@@ -1973,7 +2162,12 @@ impl Folder {
             false => read,
         };
         if found.chars > 1 && self.run.letters == 0 {
-            each(&Word { span, read, plain, kind, single: false });
+            let bytes = plain.as_bytes();
+            let ends = || [0, bytes.len() / 2, bytes.len() - 1].map(|at| bytes.get(at).copied().unwrap_or(0));
+            let passes = kind == WordKind::Plain && quiet.is_some_and(|quiet| quiet.lets_pass(text, found.end, bytes.len(), ends, false));
+            if !passes {
+                each(&Word { span, read, plain, kind, single: false });
+            }
         } else {
             self.run.hand_on(span, read, plain, kind, each);
         }
@@ -2101,6 +2295,32 @@ mod tests {
         }
     }
 
+    /// The words of `text` folded with the shortcuts or without them, as text.
+    fn folded<const SHORTCUTS: bool>(text: &str) -> Vec<String> {
+        let mut words = Vec::new();
+        fold_into::<SHORTCUTS>(
+            Folder::default(),
+            text,
+            &mut |w: &Word| {
+                words.push(format!("{:?} {:?} {:?} {:?} {}", w.span, w.read, w.plain, w.kind, w.single));
+            },
+            None,
+        );
+        words
+    }
+
+    /// Folds the texts `crate::text::generated_texts` makes of `pieces` with
+    /// the shortcuts and without them, which must agree; the words read.
+    fn generated_fold_alike(pieces: &[&str], count: usize, most: u32) -> usize {
+        let mut words = 0;
+        crate::text::generated_texts(pieces, count, most, |text| {
+            let fast = folded::<true>(text);
+            assert_eq!(fast, folded::<false>(text), "{text:?}");
+            words += fast.len();
+        });
+        words
+    }
+
     #[test]
     fn shortcuts_fold_as_their_questions_would() {
         // Every word of generated texts (accented letters of the hosting's
@@ -2108,18 +2328,6 @@ mod tests {
         // exist for: capitals, look-alikes, combining marks, invisible
         // characters, leet, spaced letters, words at the length limit) is the
         // same with the shortcuts and without them.
-        fn folded<const SHORTCUTS: bool>(text: &str) -> Vec<String> {
-            let mut words = Vec::new();
-            fold_into::<SHORTCUTS>(
-                Folder::default(),
-                text,
-                &mut |w: &Word| {
-                    words.push(format!("{:?} {:?} {:?} {:?} {}", w.span, w.read, w.plain, w.kind, w.single));
-                },
-                None,
-            );
-            words
-        }
         let pieces = [
             "é", "ą", "ł", "ñ", "ß", "œ", "ı", "É", "Ł", "а", "р", "п", "ο", "e", "p", "x", "ab", "1", "@", "$", "!", "|",
             "\\/", "()", ")", "!@", " ", ". ", "\u{301}", "\u{200b}", "\u{ad}", "ﬁ", "ｐ", "会", "ё", "\u{202e}", "\n", "ǅ", "ǆ",
@@ -2138,13 +2346,10 @@ mod tests {
             // (`по` no, `за` 3a), capitals, with ASCII letters and digits, at the limit.
             " по ", " как ", "с", " от ", "за", " проект ", "Проект", "СОС", "рp", "р1", "ѕ", "ο", "η", "τ",
             " рррррррррррррррррррррррррррррррррррррррррррррррррррррррррррррррр ",
+            // Emoji and punctuation past ASCII (`foreign_shortcut`).
+            "😀", " 🔥 ", "✅", "’", "“", "…",
         ];
-        let mut words = 0;
-        crate::text::generated_texts(&pieces, 8_000, 40, |text| {
-            let fast = folded::<true>(text);
-            assert_eq!(fast, folded::<false>(text), "{text:?}");
-            words += fast.len();
-        });
+        let words = generated_fold_alike(&pieces, 8_000, 40);
         assert!(words > 15_000, "{words} words");
         let long: String = ["zażółć ", "gęślą ", "jaźń "].repeat(30).concat();
         assert_eq!(folded::<true>(&long), folded::<false>(&long));
@@ -2200,12 +2405,54 @@ mod tests {
             assert_eq!(class & STRIPS != 0, unicode::strip_accents(read) != read, "U+{point:04X}");
         }
         assert!(taken > 300, "{taken}");
-        // Every character of three bytes: from its table as foreign_class answers, asked
-        // first (computed) and then again (kept).
+        // Every character: where the loop looks for a foreign word (`foreign_shortcut`)
+        // is where its questions would (a letter of a script other than Latin), and
+        // one that ends a word is no letter the Latin shortcuts take.
+        for c in (0x80..0x11_0000).filter_map(char::from_u32) {
+            let class = foreign_class(c);
+            assert_eq!(class & OPENS_FOREIGN != 0, matches!(unicode::script(c), Some(script) if script != Script::Latin), "{c:?}");
+            assert!(class & ENDS_FOREIGN_WORD == 0 || !(unicode::is_alphanumeric(c) || c == RIGHT_TO_LEFT_OVERRIDE), "{c:?}");
+            assert_eq!(foreign_class_of(c), class, "{c:?}");
+        }
+        // Every character of three and four bytes: from its table as foreign_class
+        // answers, asked first (computed) and then again (kept).
         for c in (0x800..0x1_0000).filter_map(char::from_u32) {
             assert_eq!(foreign_three_bytes(c), foreign_class(c), "{c:?}");
             assert_eq!(foreign_three_bytes(c), foreign_class(c), "{c:?}");
         }
+        for c in (0x1_0000..0x11_0000).filter_map(char::from_u32) {
+            assert_eq!(foreign_four_bytes(c), foreign_class(c), "{c:?}");
+            assert_eq!(foreign_four_bytes(c), foreign_class(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn foreign_words_fold_as_their_questions_would() {
+        // Texts of other scripts (`foreign_shortcut`, `whole_foreign_word`,
+        // `lookalike_word`, `Folder::foreign_word`): Cyrillic, Greek, CJK, Arabic,
+        // Hebrew and Armenian words, capitals, letters whose plain form is another,
+        // look-alike words, letters of several pages in one word, emoji and
+        // punctuation past ASCII between or inside words, leet and ASCII next to
+        // them, words at the length limit: the same with the shortcuts and without.
+        let pieces = [
+            " ", " ", " ", "  ", ". ", ", ", "\n", "-", "!", "@", "(", ")", "()", "_", "1", "a", "Ab", " x ",
+            "привет", "Привет", "ПРИВЕТ", "здравствуйте", "Здравствуйте", "ёж", "Ёж", "с", "С", "в", "В", "по", "По", "как",
+            "проект", "рогп", "за", "от", "ґ", "Ґ", "ѐ", "Ѐ", "ӑ", "ԁ", "ꙋ", "\u{301}", "\u{200b}", "\u{ad}", "\u{202e}",
+            "σας", "ΣΑΣ", "λάβαμε", "Ά", "ς", "η", "τ", "ο", "ΐ", "日本語", "こんにちは", "한국어", "。", "，",
+            "مرحبا", "שלום", "բարեւ", "٣", "«", "»", "—", "’", "“", "😀", "🔥", "✅", "👉", "𝐩", "ｐ", "ᴘ", "ⅰ", "Ω",
+            "ʀ", "ɪ", "ǅ", "İ", "ẞ", "é", "ł", "ąę",
+        ];
+        let words = generated_fold_alike(&pieces, 8_000, 30);
+        assert!(words > 20_000, "{words} words");
+        // Words at the length limit and past it, in letters and in the look-alike
+        // reading (`ґ` reads as two), on one page and across two (`ԁ` U+0501).
+        for (letter, n) in [("п", 63), ("п", 64), ("п", 65), ("р", 64), ("р", 65), ("ґ", 32), ("ґ", 33), ("ԁп", 32), ("ԁп", 33), ("日", 64), ("日", 65)] {
+            for text in [letter.repeat(n), format!(" {} ", letter.repeat(n)), format!("{}ґ ", letter.repeat(n - 1)), format!("{}a", letter.repeat(n))] {
+                assert_eq!(folded::<true>(&text), folded::<false>(&text), "{text:?}");
+            }
+        }
+        let prose: String = ["Спасибо за встречу. ", "Здравствуйте, команда! ", "Проект по плану — как всегда ", "🔥 ✅ delivery "].repeat(40).concat();
+        assert_eq!(folded::<true>(&prose), folded::<false>(&prose));
     }
 
     #[test]

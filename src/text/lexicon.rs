@@ -2645,4 +2645,44 @@ mod tests {
         }
         assert!(checked > 500 && own_found >= 4, "{checked} {own_found}");
     }
+
+    #[test]
+    fn foreign_words_passed_quietly_change_no_hit() {
+        // Lexicons of Russian and Greek terms (some sharing first words), on texts
+        // of their words written as entered, with capitals (`Привет`: read
+        // otherwise), with letters whose plain form is another (`здравствуйте`,
+        // `ёж`), drawn with look-alikes (`по`, `проект`), single letters, emoji
+        // and punctuation past ASCII between them: the words of other scripts the
+        // fold passes quietly (`fold::Folder::foreign_word`, `whole_foreign_word`)
+        // change no hit of handing every word on.
+        let mut rnd = random_below(0x1b87_3593_u32);
+        let vocabulary = ["привет", "здравствуйте", "ёж", "скидка", "бесплатно", "по", "проект", "в", "и", "σας", "λάβαμε", "δωρεάν", "日本語", "free"];
+        let written = [
+            "привет", "Привет", "ПРИВЕТ", "здравствуйте", "Здравствуйте", "ёж", "Ёж", "еж", "скидка", "Скидка", "бесплатно", "Бесплатно",
+            "по", "По", "проект", "Проект", "в", "В", "и", "с", "σας", "ΣΑΣ", "λάβαμε", "Λάβαμε", "δωρεάν", "ΔΩΡΕΑΝ", "日本語", "free",
+            "FREE", "что", "Что", "для", "🔥", "✅", "—", "«", "»", ",", ".", "!", "\n", "-", "_", "1",
+        ];
+        let mut found = 0;
+        for round in 0..40 {
+            let mut terms: Vec<String> = Vec::new();
+            for _ in 0..(3 + rnd(12)) {
+                let words: Vec<&str> = (0..1 + rnd(3)).map(|_| vocabulary[rnd(vocabulary.len())]).collect();
+                terms.push(words.join(" "));
+            }
+            let a: Lexicon<()> = Lexicon::new(terms.iter().map(|t| (t.clone(), ())));
+            let b: Lexicon<()> = Lexicon::new(terms.iter().skip(round % 2).step_by(2).map(|t| (t.clone(), ())));
+            for _ in 0..50 {
+                let text: String = (0..rnd(50)).map(|_| format!("{} ", written[rnd(written.len())])).collect();
+                found += usize::from(same_as_handing_every_word(&a, &b, &text));
+            }
+        }
+        assert!(found > 1_000, "{found}");
+        // The built-in lexicons on Russian and Greek prose with emoji.
+        let adult = crate::rules::spam::adult_terms::lexicon();
+        let sales = crate::rules::spam::sales_language::lexicon();
+        for _ in 0..500 {
+            let text: String = (0..rnd(60)).map(|_| format!("{} ", written[rnd(written.len())])).collect();
+            same_as_handing_every_word(adult, sales, &text);
+        }
+    }
 }
