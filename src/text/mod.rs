@@ -77,6 +77,20 @@ pub(crate) fn corpus_files() -> (std::path::PathBuf, Vec<std::path::PathBuf>) {
     (root, files)
 }
 
+/// Each file of the shared corpus as text (its bytes read as UTF-8, lossily:
+/// mail as it is written, a message whole), for the equivalence tests of
+/// shortcuts; `test` names the test that says when the corpus is absent.
+#[cfg(test)]
+pub(crate) fn each_corpus_text(test: &str, mut each: impl FnMut(&std::path::Path, &str)) {
+    let (corpus, paths) = corpus_files();
+    if paths.is_empty() {
+        eprintln!("{test}: {} is absent, the corpus skipped", corpus.display());
+    }
+    for path in paths {
+        each(&path, &String::from_utf8_lossy(&std::fs::read(&path).unwrap_or_default()));
+    }
+}
+
 /// The first byte at `from` or after it for which `wanted` holds. Bytes are
 /// tested 16 at a time with no exit inside a chunk, a loop the compiler
 /// vectorises natively (wasm without SIMD tests them one by one, still without

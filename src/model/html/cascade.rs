@@ -1267,17 +1267,10 @@ mod tests {
     /// and work with the memo of styles as without it.
     #[test]
     fn memoised_styles_are_the_styles_computed_anew_on_the_corpus() {
-        let (corpus, paths) = crate::text::corpus_files();
-        if paths.is_empty() {
-            eprintln!("memoised_styles_are_the_styles_computed_anew_on_the_corpus: {} is absent, skipped", corpus.display());
-            return;
-        }
         let standard = super::super::Work::standard();
-        for path in &paths {
-            let html = String::from_utf8_lossy(&std::fs::read(path).unwrap_or_default()).into_owned();
-            assert!(analysed(&html, &standard, true) == analysed(&html, &standard, false), "{}", path.display());
-        }
-        eprintln!("memoised_styles_are_the_styles_computed_anew_on_the_corpus: {} files of {}", paths.len(), corpus.display());
+        crate::text::each_corpus_text("memoised_styles_are_the_styles_computed_anew_on_the_corpus", |path, html| {
+            assert!(analysed(html, &standard, true) == analysed(html, &standard, false), "{}", path.display());
+        });
     }
 
     #[test]

@@ -530,17 +530,10 @@ mod tests {
     fn direct_tokens_build_what_the_tokenizer_builds_of_the_corpus() {
         // Mail as it is written, each message whole read as HTML (its markup
         // as sent: quoted-printable and base64 bodies are read as text).
-        let (corpus, paths) = crate::text::corpus_files();
-        if paths.is_empty() {
-            eprintln!("direct_tokens_build_what_the_tokenizer_builds_of_the_corpus: {} is absent, skipped", corpus.display());
-            return;
-        }
-        for path in &paths {
-            let html = String::from_utf8_lossy(&std::fs::read(path).unwrap_or_default()).into_owned();
-            let (direct, tokenizer) = both(&html, TREE_STEPS_BASE);
+        crate::text::each_corpus_text("direct_tokens_build_what_the_tokenizer_builds_of_the_corpus", |path, html| {
+            let (direct, tokenizer) = both(html, TREE_STEPS_BASE);
             assert!(direct == tokenizer, "{}", path.display());
-        }
-        eprintln!("direct_tokens_build_what_the_tokenizer_builds_of_the_corpus: {} files of {}", paths.len(), corpus.display());
+        });
     }
 
     #[test]

@@ -961,7 +961,7 @@ fn check(message: &Message, cx: &mut Context) {
 }
 
 #[cfg(test)]
-pub(super) mod tests {
+mod tests {
     use super::*;
 
     #[test]
@@ -1149,22 +1149,9 @@ pub(super) mod tests {
         });
     }
 
-    /// Each file of the shared corpus as text (its bytes read as UTF-8, lossily),
-    /// for the equivalence tests of the spam rules' shortcuts; `test` names the
-    /// test that says when the corpus is absent.
-    pub(in crate::rules::spam) fn each_corpus_text(test: &str, mut each: impl FnMut(&std::path::Path, &str)) {
-        let (corpus, paths) = crate::text::corpus_files();
-        if paths.is_empty() {
-            eprintln!("{test}: {} is absent, the corpus skipped", corpus.display());
-        }
-        for path in paths {
-            each(&path, &String::from_utf8_lossy(&std::fs::read(&path).unwrap_or_default()));
-        }
-    }
-
     #[test]
     fn the_corpus_counts_as_the_lines_do() {
-        each_corpus_text("the_corpus_counts_as_the_lines_do", |path, text| {
+        crate::text::each_corpus_text("the_corpus_counts_as_the_lines_do", |path, text| {
             if let Some(counted) = stand_in_capital_words(text) {
                 assert_eq!(counted, line_capital_words(text), "{}", path.display());
             }

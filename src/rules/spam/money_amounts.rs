@@ -820,7 +820,7 @@ mod tests {
 
     #[test]
     fn the_corpus_is_drawn_as_a_character_at_a_time() {
-        super::super::body_caps::tests::each_corpus_text("the_corpus_is_drawn_as_a_character_at_a_time", |path, text| {
+        crate::text::each_corpus_text("the_corpus_is_drawn_as_a_character_at_a_time", |path, text| {
             assert_eq!(as_drawn(text), as_drawn_by_characters(text), "{}", path.display());
         });
     }

@@ -483,7 +483,7 @@ mod tests {
 
     #[test]
     fn the_corpus_counts_as_the_definition() {
-        super::super::body_caps::tests::each_corpus_text("the_corpus_counts_as_the_definition", |_, text| assert_both_ways(text));
+        crate::text::each_corpus_text("the_corpus_counts_as_the_definition", |_, text| assert_both_ways(text));
     }
 
     #[test]
